@@ -1,0 +1,25 @@
+package dev.gongkai.build;
+
+/** The pipeline's stages, in order, as progress reports name them. */
+public enum Phase {
+  LOAD("读取", "load"),
+  VALIDATE("校验", "validate"),
+  RENDER("生成页面", "render"),
+  WRITE("写入", "write");
+
+  private final String zh;
+  private final String en;
+
+  Phase(String zh, String en) {
+    this.zh = zh;
+    this.en = en;
+  }
+
+  public String zh() {
+    return zh;
+  }
+
+  public String en() {
+    return en;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.gongkai.build;
+
+import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.load.InputLoader;
+import dev.gongkai.load.Inputs;
+import dev.gongkai.load.SourceTree;
+import dev.gongkai.model.DisclosureGate;
+import dev.gongkai.model.PublishedSite;
+import dev.gongkai.model.Site;
+import dev.gongkai.render.SiteRenderer;
+import dev.gongkai.render.Templates;
+import dev.gongkai.validate.SiteValidator;
+import dev.gongkai.write.StagedOutput;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pipeline: load → validate → (gate) → render → write. Output is staged beside the output folder and swapped
+ * in only when every stage succeeded, so a failed build leaves the published site as it was.
+ */
+public final class SiteBuild {
+  private SiteBuild() {}
+
+  /**
+   * Runs the pipeline. Input problems are returned as diagnostics, never thrown.
+   *
+   * @throws IOException on I/O failures of the machine (disk full, permissions) — internal errors, not input errors
+   * @throws StagedOutput.UnsafeOutputException when the output folder is not one gongkai may replace
+   */
+  public static BuildResult run(BuildRequest req, Progress progress) throws IOException {
+    Diagnostics diags = new Diagnostics();
+    Map<Phase, Long> times = new EnumMap<>(Phase.class);
+    long t0 = System.nanoTime();
+    SourceTree tree = new SourceTree(req.source());
+    Inputs inputs = InputLoader.load(tree, diags);
+    t0 = lap(Phase.LOAD, t0, times, progress);
+
+    Optional<Site> site = SiteValidator.validate(inputs, diags);
+    t0 = lap(Phase.VALIDATE, t0, times, progress);
+    if (site.isEmpty() || diags.hasErrors()) return new BuildResult(false, diags, 0, 0, 0, 0, times);
+
+    PublishedSite published = DisclosureGate.apply(site.get());
+    int withheld = site.get().records().size() - published.records().size();
+    if (req.out() == null) {
+      return new BuildResult(true, diags, published.records().size(), withheld, 0, 0, times);
+    }
+
+    try (StagedOutput out = StagedOutput.open(req.out())) {
+      Templates templates = new Templates(tree.root().resolve("site-templates"));
+      int expected = published.records().size();
+      SiteRenderer renderer = new SiteRenderer(published, templates, tree.root().resolve("content"), out, diags);
+      int pages;
+      try {
+        pages = renderer.render(n -> progress.pages(n, expected));
+        Assets.copy(tree.root().resolve("site-templates"), out);
+      } catch (Templates.TemplateFailure e) {
+        diags.add(e.diagnostic());
+        pages = 0;
+      }
+      t0 = lap(Phase.RENDER, t0, times, progress);
+      if (diags.hasErrors()) return new BuildResult(false, diags, published.records().size(), withheld, 0, 0, times);
+      int files = out.fileCount();
+      out.commit();
+      lap(Phase.WRITE, t0, times, progress);
+      return new BuildResult(true, diags, published.records().size(), withheld, pages, files, times);
+    }
+  }
+
+  private static long lap(Phase phase, long since, Map<Phase, Long> times, Progress progress) {
+    long now = System.nanoTime();
+    times.put(phase, now - since);
+    progress.phaseDone(phase, now - since);
+    return now;
+  }
+}

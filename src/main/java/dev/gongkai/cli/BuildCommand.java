@@ -1,0 +1,61 @@
+package dev.gongkai.cli;
+
+import dev.gongkai.build.BuildRequest;
+import dev.gongkai.build.BuildResult;
+import dev.gongkai.build.SiteBuild;
+import dev.gongkai.write.StagedOutput;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gongkai build}: validate, then write the portal to the output folder (swapped in whole). */
+@Command(name = "build", mixinStandardHelpOptions = true,
+    description = "Validate the site and write the portal to the output folder, replacing it whole on success.")
+public final class BuildCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Output folder (default: public/ inside the source folder).")
+  Path out;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    Path target = out != null ? out : common.source.resolve("public");
+    BuildResult r;
+    try {
+      r = SiteBuild.run(new BuildRequest(common.source, target), new ProgressPrinter(err, common.verbose));
+    } catch (StagedOutput.UnsafeOutputException e) {
+      err.println("输出目录不安全 / unsafe output folder: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (java.nio.file.NoSuchFileException e) {
+      err.println("找不到目录 / no such folder: " + e.getFile());
+      return ExitCodes.USAGE;
+    }
+    return report(r, err, common, "built " + r.pages() + " pages, " + r.files() + " files → " + target);
+  }
+
+  /** Prints diagnostics and the summary line; returns the exit code. */
+  static int report(BuildResult r, PrintWriter err, CommonOptions common, String success) {
+    DiagnosticPrinter p = new DiagnosticPrinter(err, !common.quiet);
+    p.print(r.diagnostics());
+    if (!r.ok()) {
+      p.summary(r.diagnostics());
+      err.println("构建失败，已发布的内容保持不变 / build failed; published output left unchanged");
+      return ExitCodes.INPUT;
+    }
+    if (!common.quiet) {
+      if (r.diagnostics().warningCount() > 0) p.summary(r.diagnostics());
+      err.printf(Locale.ROOT, "%s (%d records published, %d withheld) in %s [%s]%n", success, r.published(),
+          r.withheld(), ProgressPrinter.seconds(r.totalNanos()), ProgressPrinter.timings(r));
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.gongkai.cli;
+
+import dev.gongkai.build.BuildResult;
+import dev.gongkai.build.Phase;
+import dev.gongkai.build.Progress;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Progress on stderr. Quiet for quick builds: phase lines appear only once the build has run for more than a second
+ * (or with --verbose); the timing summary is printed at the end of every build.
+ */
+final class ProgressPrinter implements Progress {
+  private static final long MOMENT = 1_000_000_000L;
+  private final PrintWriter err;
+  private final boolean verbose;
+  private final long start = System.nanoTime();
+  private long lastPages;
+
+  ProgressPrinter(PrintWriter err, boolean verbose) {
+    this.err = err;
+    this.verbose = verbose;
+  }
+
+  private boolean slow() {
+    return verbose || System.nanoTime() - start > MOMENT;
+  }
+
+  @Override
+  public void phaseDone(Phase phase, long nanos) {
+    if (slow()) err.printf(Locale.ROOT, "  %s / %s: %s%n", phase.zh(), phase.en(), seconds(nanos));
+  }
+
+  @Override
+  public void pages(int pages, int expected) {
+    long now = System.nanoTime();
+    if (slow() && now - lastPages > MOMENT) {
+      lastPages = now;
+      err.printf(Locale.ROOT, "  生成页面 / rendering: %,d pages (%,d records)…%n", pages, expected);
+    }
+  }
+
+  static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+  }
+
+  static String timings(BuildResult r) {
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<Phase, Long> e : r.phaseNanos().entrySet()) {
+      if (b.length() > 0) b.append(", ");
+      b.append(e.getKey().en()).append(' ').append(seconds(e.getValue()));
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.gongkai.diag;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Collects every problem a stage finds instead of stopping at the first, bounded like jsoup's ParseErrorList: after
+ * {@code limit} diagnostics only the counts grow, so a broken 100,000-row file cannot flood memory or the terminal.
+ * Thread-safe: stages may report from several threads.
+ */
+public final class Diagnostics {
+  public static final int DEFAULT_LIMIT = 500;
+
+  private final int limit;
+  private final List<Diagnostic> kept = new ArrayList<>();
+  private int errors;
+  private int warnings;
+
+  public Diagnostics() {
+    this(DEFAULT_LIMIT);
+  }
+
+  public Diagnostics(int limit) {
+    this.limit = limit;
+  }
+
+  public synchronized void add(Diagnostic d) {
+    if (d.isError()) errors++;
+    else warnings++;
+    if (kept.size() < limit) kept.add(d);
+  }
+
+  /** Shorthand for {@code add(code.at(location, text, args))}. */
+  public void report(Code code, Location location, String text, Object... args) {
+    add(code.at(location, text, args));
+  }
+
+  public synchronized void addAll(Diagnostics other) {
+    for (Diagnostic d : other.sorted()) add(d);
+    int lostErrors = other.errorCount() - (int) other.sorted().stream().filter(Diagnostic::isError).count();
+    int lostWarnings = other.warningCount() - (int) other.sorted().stream().filter(d -> !d.isError()).count();
+    errors += lostErrors;
+    warnings += lostWarnings;
+  }
+
+  public synchronized boolean hasErrors() {
+    return errors > 0;
+  }
+
+  public synchronized int errorCount() {
+    return errors;
+  }
+
+  public synchronized int warningCount() {
+    return warnings;
+  }
+
+  /** Total reported, including those beyond the limit that were only counted. */
+  public synchronized int total() {
+    return errors + warnings;
+  }
+
+  /** The kept diagnostics in a stable order: by file, line, column, code. */
+  public synchronized List<Diagnostic> sorted() {
+    List<Diagnostic> copy = new ArrayList<>(kept);
+    Collections.sort(copy);
+    return List.copyOf(copy);
+  }
+}

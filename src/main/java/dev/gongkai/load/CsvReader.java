@@ -1,0 +1,145 @@
+package dev.gongkai.load;
+
+import dev.gongkai.diag.Code;
+import dev.gongkai.diag.Diagnostics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An RFC 4180 reader that remembers where every field starts, so diagnostics can point at the cell. Accepts CRLF, LF
+ * and lone CR line ends (Excel on macOS), quoted fields spanning lines, and the trailing empty fields and empty rows
+ * that spreadsheets leave behind. Malformed quoting is reported, never guessed at silently.
+ */
+public final class CsvReader {
+  private CsvReader() {}
+
+  public static Optional<Table> read(SourceText src, Diagnostics diags) {
+    List<List<Cell>> records = tokenize(src, diags);
+    if (records == null) return Optional.empty();
+    if (records.isEmpty()) {
+      diags.report(Code.FILE_EMPTY, src.locate(0), "");
+      return Optional.empty();
+    }
+    List<Cell> header = trimTrailingEmpty(records.get(0));
+    List<Row> rows = new ArrayList<>();
+    for (int r = 1; r < records.size(); r++) {
+      List<Cell> rec = records.get(r);
+      if (rec.stream().allMatch(Cell::isBlank)) continue; // blank rows spreadsheets leave behind
+      if (rec.size() > header.size()) {
+        boolean extraBlank = rec.subList(header.size(), rec.size()).stream().allMatch(Cell::isBlank);
+        if (!extraBlank) {
+          Cell first = rec.get(header.size());
+          diags.report(Code.CSV_FIELD_COUNT, first.location(), first.value(), rec.size(), header.size());
+          continue;
+        }
+        rec = rec.subList(0, header.size());
+      } else if (rec.size() < header.size()) {
+        Cell last = rec.get(rec.size() - 1);
+        diags.report(Code.CSV_FIELD_COUNT, rec.get(0).location(), last.value(), rec.size(), header.size());
+        continue;
+      }
+      rows.add(new Row(rec.get(0).location(), rec));
+    }
+    return Optional.of(new Table(src.path(), header, rows));
+  }
+
+  private static List<Cell> trimTrailingEmpty(List<Cell> header) {
+    int n = header.size();
+    while (n > 1 && header.get(n - 1).isBlank()) n--;
+    return header.subList(0, n);
+  }
+
+  /** Splits the text into records of located fields; null after an unrecoverable error (unclosed quote). */
+  static List<List<Cell>> tokenize(SourceText src, Diagnostics diags) {
+    String s = src.text();
+    int n = s.length();
+    List<List<Cell>> records = new ArrayList<>();
+    List<Cell> current = new ArrayList<>();
+    int i = 0;
+    if (n == 0) return records;
+    while (true) {
+      int fieldStart = i;
+      StringBuilder value = new StringBuilder();
+      if (i < n && s.charAt(i) == '"') {
+        i++;
+        boolean closed = false;
+        while (i < n) {
+          char c = s.charAt(i);
+          if (c == '"') {
+            if (i + 1 < n && s.charAt(i + 1) == '"') {
+              value.append('"');
+              i += 2;
+            } else {
+              i++;
+              closed = true;
+              break;
+            }
+          } else {
+            value.append(c);
+            i++;
+          }
+        }
+        if (!closed) {
+          diags.report(Code.CSV_UNCLOSED_QUOTE, src.locate(fieldStart), excerpt(s, fieldStart));
+          return null;
+        }
+        if (i < n && !isEnd(s.charAt(i))) {
+          int junk = i;
+          while (i < n && !isEnd(s.charAt(i))) value.append(s.charAt(i++));
+          diags.report(
+              Code.CSV_BAD_QUOTE,
+              src.locate(junk),
+              excerpt(s, fieldStart),
+              dev.gongkai.diag.Bi.of("结束引号后面还有文字", "text after the closing quote"));
+        }
+      } else {
+        boolean reported = false;
+        while (i < n && !isEnd(s.charAt(i))) {
+          char c = s.charAt(i);
+          if (c == '"' && !reported) {
+            reported = true;
+            diags.report(
+                Code.CSV_BAD_QUOTE,
+                src.locate(i),
+                excerpt(s, fieldStart),
+                dev.gongkai.diag.Bi.of("没有引号括起的字段中出现了引号", "a quote inside a field that is not quoted"));
+          }
+          value.append(c);
+          i++;
+        }
+      }
+      current.add(new Cell(value.toString(), src.locate(fieldStart)));
+      if (i >= n) {
+        records.add(current);
+        return dropTrailingEmptyRecord(records);
+      }
+      char c = s.charAt(i);
+      if (c == ',') {
+        i++;
+        continue;
+      }
+      // line end: CRLF, LF or CR
+      i += (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') ? 2 : 1;
+      records.add(current);
+      current = new ArrayList<>();
+      if (i >= n) return records;
+    }
+  }
+
+  private static List<List<Cell>> dropTrailingEmptyRecord(List<List<Cell>> records) {
+    List<Cell> last = records.get(records.size() - 1);
+    if (last.size() == 1 && last.get(0).value().isEmpty()) records.remove(records.size() - 1);
+    return records;
+  }
+
+  private static boolean isEnd(char c) {
+    return c == ',' || c == '\n' || c == '\r';
+  }
+
+  private static String excerpt(String s, int from) {
+    int end = from;
+    while (end < s.length() && end - from < 40 && s.charAt(end) != '\n' && s.charAt(end) != '\r') end++;
+    return s.substring(from, end);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.gongkai.load;
+
+import dev.gongkai.diag.Location;
+import java.util.Arrays;
+
+/**
+ * A decoded text file with its path relative to the site source, able to turn a character offset into a
+ * 1-based line and column (columns count UTF-16 code units from the line start, as editors do for CJK text).
+ */
+public final class SourceText {
+  private final String path;
+  private final String text;
+  private final int[] lineStarts;
+
+  public SourceText(String path, String text) {
+    this.path = path;
+    this.text = text;
+    int n = 1;
+    for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') n++;
+    int[] starts = new int[n];
+    int k = 1;
+    for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') starts[k++] = i + 1;
+    this.lineStarts = starts;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public Location locate(int offset) {
+    int idx = Arrays.binarySearch(lineStarts, offset);
+    int line = idx >= 0 ? idx : -idx - 2;
+    return new Location(path, line + 1, offset - lineStarts[line] + 1);
+  }
+
+  public Location at(int line, int column) {
+    return new Location(path, line, column);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.gongkai.load;
+
+import dev.gongkai.diag.Code;
+import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.diag.Location;
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The site's source folder. Lists files in a stable (sorted) order and resolves publisher-given paths, refusing any
+ * that leave the folder they must stay in ({@code ../}, absolute paths, symlinks pointing outside the source).
+ */
+public final class SourceTree {
+  private final Path root;
+  private final Path realRoot;
+
+  public SourceTree(Path root) throws IOException {
+    this.root = root.toAbsolutePath().normalize();
+    this.realRoot = this.root.toRealPath();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Source-relative path with forward slashes, as diagnostics show it. */
+  public String rel(Path p) {
+    return root.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+
+  /**
+   * Regular files under {@code dir} (relative to the root) with one of the extensions, sorted by path. Symlinks
+   * that resolve outside the source are reported and skipped; a missing folder gives an empty list.
+   */
+  public List<Path> files(String dir, Diagnostics diags, String... extensions) throws IOException {
+    Path base = root.resolve(dir);
+    if (!Files.isDirectory(base)) return List.of();
+    List<Path> out = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(base, FileVisitOption.FOLLOW_LINKS)) {
+      for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+        if (!Files.isRegularFile(p)) continue;
+        String name = p.getFileName().toString();
+        if (name.startsWith(".")) continue;
+        if (extensions.length > 0 && !hasExtension(name, extensions)) continue;
+        if (!insideRoot(p)) {
+          diags.report(Code.PATH_OUTSIDE, Location.file(rel(p)), rel(p), rel(p));
+          continue;
+        }
+        out.add(p);
+      }
+    }
+    out.sort(null);
+    return List.copyOf(out);
+  }
+
+  private static boolean hasExtension(String name, String[] extensions) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    for (String e : extensions) if (lower.endsWith(e)) return true;
+    return false;
+  }
+
+  /** Whether {@code p} exists and, after following symlinks, is inside the source root. */
+  public boolean insideRoot(Path p) {
+    try {
+      return p.toRealPath().startsWith(realRoot);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Resolves a path a publisher wrote (e.g. an attachment {@code documents/a.pdf}) against {@code baseDir}.
+   *
+   * @return the file, or null after reporting why it cannot be used (outside the base folder, or missing)
+   */
+  public Path resolveInside(String baseDir, Cell written, dev.gongkai.diag.Bi what, Diagnostics diags) {
+    String value = written.trimmed().replace('\\', '/');
+    Path base = root.resolve(baseDir).normalize();
+    if (value.startsWith("/") || value.matches("^[A-Za-z]:.*") || value.contains("\0")) {
+      diags.report(Code.PATH_OUTSIDE, written.location(), written.value(), value);
+      return null;
+    }
+    Path p = base.resolve(value).normalize();
+    if (!p.startsWith(base)) {
+      diags.report(Code.PATH_OUTSIDE, written.location(), written.value(), value);
+      return null;
+    }
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(p)) {
+      diags.report(Code.FILE_MISSING, written.location(), written.value(), what, value);
+      return null;
+    }
+    try {
+      if (!p.toRealPath().startsWith(base.toRealPath())) {
+        diags.report(Code.PATH_OUTSIDE, written.location(), written.value(), value);
+        return null;
+      }
+    } catch (IOException e) {
+      diags.report(Code.FILE_UNREADABLE, written.location(), written.value(), e.getMessage());
+      return null;
+    }
+    return p;
+  }
+
+  /** Reads and strictly decodes a file; empty after reporting an encoding or I/O problem. */
+  public java.util.Optional<SourceText> read(Path p, java.nio.charset.Charset charset, Diagnostics diags) {
+    try {
+      byte[] bytes = Files.readAllBytes(p);
+      return TextDecoder.decode(bytes, rel(p), charset, diags).map(t -> new SourceText(rel(p), t));
+    } catch (IOException e) {
+      diags.report(Code.FILE_UNREADABLE, Location.file(rel(p)), "", e.getMessage());
+      return java.util.Optional.empty();
+    }
+  }
+}

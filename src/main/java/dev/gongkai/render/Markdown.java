@@ -1,0 +1,97 @@
+package dev.gongkai.render;
+
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Markdown to safe HTML. flexmark renders CommonMark plus tables; the result is then cleaned by jsoup with an
+ * allow-list, so raw HTML a publisher pasted (or an attacker planted) cannot carry scripts, event handlers, styles
+ * or frames into the portal. Thread-safe.
+ */
+public final class Markdown {
+  private static final MutableDataSet OPTIONS = new MutableDataSet()
+      .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
+      .set(TablesExtension.CLASS_NAME, "table")
+      .set(HtmlRenderer.SOFT_BREAK, "\n");
+  private static final Parser PARSER = Parser.builder(OPTIONS).build();
+  private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
+  private static final Safelist SAFE = Safelist.relaxed()
+      .removeTags("img")
+      .addTags("img", "figure", "figcaption", "hr", "del", "ins", "abbr")
+      .addAttributes("img", "src", "alt", "title", "width", "height")
+      .addAttributes("th", "scope")
+      .addAttributes("table", "class")
+      .addAttributes("abbr", "title")
+      .addProtocols("img", "src", "http", "https")
+      .preserveRelativeLinks(true);
+
+  /**
+   * The rendered, sanitised HTML and the relative links it contains (to files the page may need published).
+   *
+   * @param localLinks relative {@code href}/{@code src} values, e.g. {@code images/map.png}, without fragment
+   */
+  public record Html(String html, List<String> localLinks) {}
+
+  private Markdown() {}
+
+  /** Renders without touching relative links. */
+  public static Html render(String markdown) {
+    return render(markdown, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * @param rewrite maps each relative link (as written) to the link the published page must use; the returned
+   *     {@link Html#localLinks()} are the links as written
+   */
+  public static Html render(String markdown, java.util.function.UnaryOperator<String> rewrite) {
+    if (markdown == null || markdown.isBlank()) return new Html("", List.of());
+    String raw = RENDERER.render(PARSER.parse(markdown));
+    Document dirty = Jsoup.parseBodyFragment(raw, "http://local.invalid/");
+    Document clean = new Cleaner(SAFE).clean(dirty);
+    clean.outputSettings().prettyPrint(false);
+    List<String> links = new ArrayList<>();
+    for (Element a : clean.select("a[href]")) {
+      String href = a.attr("href");
+      if (isExternal(href)) {
+        a.attr("rel", "noopener noreferrer");
+      } else if (addLocal(href, links)) {
+        a.attr("href", rewrite.apply(href));
+      }
+    }
+    for (Element img : clean.select("img[src]")) {
+      if (addLocal(img.attr("src"), links)) img.attr("src", rewrite.apply(img.attr("src")));
+      if (!img.hasAttr("alt")) img.attr("alt", "");
+      img.attr("loading", "lazy");
+    }
+    for (Element table : clean.select("table")) {
+      if (table.parent() == null || !table.parent().hasClass("table-wrap")) {
+        table.wrap("<div class=\"table-wrap\" tabindex=\"0\"></div>");
+      }
+    }
+    return new Html(clean.body().html(), List.copyOf(links));
+  }
+
+  private static boolean isExternal(String href) {
+    return href.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || href.startsWith("//");
+  }
+
+  private static boolean addLocal(String href, List<String> links) {
+    if (href.isEmpty() || href.startsWith("#") || href.startsWith("/") || isExternal(href)) return false;
+    int cut = href.indexOf('#');
+    if (cut >= 0) href = href.substring(0, cut);
+    cut = href.indexOf('?');
+    if (cut >= 0) href = href.substring(0, cut);
+    if (href.isEmpty()) return false;
+    links.add(href);
+    return true;
+  }
+}

@@ -1,0 +1,306 @@
+package dev.gongkai.render;
+
+import dev.gongkai.diag.Bi;
+import dev.gongkai.diag.Code;
+import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.diag.Location;
+import dev.gongkai.model.Catalogue;
+import dev.gongkai.model.CatalogueItem;
+import dev.gongkai.model.Dataset;
+import dev.gongkai.model.DisclosureRecord;
+import dev.gongkai.model.Incident;
+import dev.gongkai.model.Page;
+import dev.gongkai.model.PublishedSite;
+import dev.gongkai.write.OutputSink;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+
+/**
+ * Stage 3 (render): writes every portal page of a {@link PublishedSite} through the templates. Sees only published
+ * data, so nothing withheld can reach a page. Deterministic: the same site gives the same bytes. Template failures
+ * and broken local links are reported as diagnostics; the caller must not commit output when there are errors.
+ */
+public final class SiteRenderer {
+  /** Rows per dataset table page. */
+  public static final int DATASET_PAGE_SIZE = 50;
+  /** Latest records shown on the home page. */
+  public static final int LATEST = 10;
+
+  private final PublishedSite site;
+  private final Templates templates;
+  private final Path contentDir;
+  private final OutputSink out;
+  private final Diagnostics diags;
+  private final Locale locale;
+  private final Map<String, String> pageUrlBySource = new HashMap<>();
+  /** content-relative path of files pages link to → source file; published once each, sorted. */
+  private final Map<String, Path> linkedFiles = new TreeMap<>();
+  private final Views.Stats stats;
+  private final List<Page> nav;
+  private int pagesWritten;
+
+  public SiteRenderer(PublishedSite site, Templates templates, Path contentDir, OutputSink out, Diagnostics diags) {
+    this.site = site;
+    this.templates = templates;
+    this.contentDir = contentDir;
+    this.out = out;
+    this.diags = diags;
+    this.locale = site.config().languages().get(0).equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    this.stats = new Views.Stats(site);
+    this.nav = site.pages().stream().filter(p -> p.nav() > 0)
+        .sorted(Comparator.comparingInt(Page::nav).thenComparing(Page::urlPath)).toList();
+    for (Page p : site.pages()) pageUrlBySource.put(p.sourcePath(), p.urlPath());
+    for (Incident i : site.incidents()) pageUrlBySource.put("content/" + i.key() + ".md", i.urlPath());
+  }
+
+  /**
+   * Renders everything.
+   *
+   * @param progress called with the number of pages written so far, every 500 pages
+   * @return the number of HTML pages written
+   * @throws Templates.TemplateFailure when a template is broken (the diagnostic says where)
+   */
+  public int render(IntConsumer progress) throws IOException {
+    home();
+    for (Catalogue.Domain d : site.catalogue().domains()) {
+      domain(d);
+      for (CatalogueItem item : d.items()) item(d, item, progress);
+    }
+    for (DisclosureRecord r : site.records()) {
+      record(r);
+      if (pagesWritten % 500 == 0) progress.accept(pagesWritten);
+    }
+    for (Dataset ds : site.datasets()) dataset(ds);
+    for (Page p : site.pages()) page(p);
+    for (Incident i : site.incidents()) incident(i);
+    simple("accessibility", "accessibility/", "nav.accessibility");
+    apply();
+    notFound();
+    publishLinkedFiles();
+    return pagesWritten;
+  }
+
+  private void home() throws IOException {
+    Map<String, Object> v = common("", "home", message("site.home"), List.of());
+    v.put("latest", site.records().stream().limit(LATEST).toList());
+    write("index.html", "index", v);
+  }
+
+  private void domain(Catalogue.Domain d) throws IOException {
+    String uri = d.url();
+    String root = rootOf(uri);
+    Map<String, Object> v = common(uri, "domain", d.name(), List.of(crumbHome(root), new Views.Crumb(d.name(), null)));
+    v.put("domain", d);
+    write(uri + "index.html", "domain", v);
+  }
+
+  private void item(Catalogue.Domain d, CatalogueItem item, IntConsumer progress) throws IOException {
+    List<DisclosureRecord> records = site.byItem().get(item.code());
+    int size = site.config().options().pageSize();
+    int pages = Math.max(1, (records.size() + size - 1) / size);
+    List<Dataset> datasets = site.datasets().stream().filter(x -> x.itemCode().equals(item.code())).toList();
+    for (int p = 1; p <= pages; p++) {
+      String uri = Views.pageUrl(item.url(), p);
+      String root = rootOf(uri);
+      Map<String, Object> v = common(uri, "item", item.level2(), List.of(crumbHome(root),
+          new Views.Crumb(d.name(), root + d.url()), new Views.Crumb(item.level1() + " · " + item.level2(), null)));
+      v.put("domain", d);
+      v.put("item", item);
+      v.put("records", records.subList((p - 1) * size, Math.min(records.size(), p * size)));
+      v.put("datasets", datasets);
+      v.put("pager", Views.pager(p, pages, records.size(), root, item.url()));
+      write(uri + "index.html", "item", v);
+    }
+  }
+
+  private void record(DisclosureRecord r) throws IOException {
+    String uri = r.url();
+    String root = rootOf(uri);
+    CatalogueItem item = site.catalogue().item(r.itemCode()).orElseThrow();
+    Catalogue.Domain d = site.catalogue().domain(item.domainSlug()).orElseThrow();
+    Location where = r.bodyPath() != null ? Location.file(r.bodyPath()) : r.origin();
+    String base = r.bodyPath() != null ? parentOf(r.bodyPath()) : "content";
+    Markdown.Html body = Markdown.render(r.markdown(), href -> localLink(href, base, root, where));
+    Map<String, Object> v = common(uri, "record", r.title(), List.of(crumbHome(root),
+        new Views.Crumb(d.name(), root + d.url()), new Views.Crumb(item.level2(), root + item.url()),
+        new Views.Crumb(r.title(), null)));
+    v.put("record", r);
+    v.put("item", item);
+    v.put("domain", d);
+    v.put("body", body.html());
+    v.put("interpretation", r.interpretation().isEmpty() ? null : stats.record(r.interpretation()));
+    v.put("original", r.original().isEmpty() ? null : stats.record(r.original()));
+    v.put("related", site.byItem().get(item.code()).stream().filter(x -> x != r).limit(5).toList());
+    write(uri + "index.html", "record", v);
+    for (var a : r.attachments()) out.copy(uri + a.fileName(), a.source());
+  }
+
+  private void dataset(Dataset ds) throws IOException {
+    CatalogueItem item = site.catalogue().item(ds.itemCode()).orElseThrow();
+    Catalogue.Domain d = site.catalogue().domain(item.domainSlug()).orElseThrow();
+    int pages = Math.max(1, (ds.rows().size() + DATASET_PAGE_SIZE - 1) / DATASET_PAGE_SIZE);
+    for (int p = 1; p <= pages; p++) {
+      String uri = Views.pageUrl(ds.url(), p);
+      String root = rootOf(uri);
+      Map<String, Object> v = common(uri, "dataset", ds.title(), List.of(crumbHome(root),
+          new Views.Crumb(d.name(), root + d.url()), new Views.Crumb(item.level2(), root + item.url()),
+          new Views.Crumb(ds.title(), null)));
+      v.put("dataset", ds);
+      v.put("item", item);
+      v.put("rows", ds.rows().subList((p - 1) * DATASET_PAGE_SIZE, Math.min(ds.rows().size(), p * DATASET_PAGE_SIZE)));
+      v.put("firstRow", (p - 1) * DATASET_PAGE_SIZE + 1);
+      v.put("pager", Views.pager(p, pages, ds.rows().size(), root, ds.url()));
+      write(uri + "index.html", "dataset", v);
+    }
+  }
+
+  private void page(Page p) throws IOException {
+    String uri = p.urlPath();
+    String root = rootOf(uri);
+    Location where = Location.file(p.sourcePath());
+    Markdown.Html body = Markdown.render(p.markdown(), href -> localLink(href, parentOf(p.sourcePath()), root, where));
+    Map<String, Object> v = common(uri, "page", p.title(), List.of(crumbHome(root), new Views.Crumb(p.title(), null)));
+    v.put("page", p);
+    v.put("body", body.html());
+    write(uri + "index.html", "page", v);
+  }
+
+  private void incident(Incident i) throws IOException {
+    String uri = i.urlPath();
+    String root = rootOf(uri);
+    String base = parentOf("content/" + i.key() + ".md");
+    Location where = Location.file("content/" + i.key() + ".md");
+    Map<String, Object> v = common(uri, "incident", i.title(), List.of(crumbHome(root), new Views.Crumb(i.title(), null)));
+    v.put("incident", i);
+    v.put("body", Markdown.render(i.markdown(), href -> localLink(href, base, root, where)).html());
+    Map<Incident.Update, String> updates = new LinkedHashMap<>();
+    for (Incident.Update u : i.updates()) {
+      Location uw = Location.file(u.sourcePath());
+      updates.put(u, Markdown.render(u.markdown(), href -> localLink(href, parentOf(u.sourcePath()), root, uw)).html());
+    }
+    v.put("updates", updates);
+    write(uri + "index.html", "incident", v);
+  }
+
+  private void simple(String template, String uri, String titleKey) throws IOException {
+    String root = rootOf(uri);
+    String title = message(titleKey);
+    Map<String, Object> v = common(uri, template, title, List.of(crumbHome(root), new Views.Crumb(title, null)));
+    write(uri + "index.html", template, v);
+  }
+
+  private void apply() throws IOException {
+    String uri = "apply/";
+    String root = rootOf(uri);
+    String title = message("nav.apply");
+    Map<String, Object> v = common(uri, "apply", title, List.of(crumbHome(root), new Views.Crumb(title, null)));
+    v.put("entries", site.onRequest());
+    write(uri + "index.html", "apply", v);
+  }
+
+  /** The 404 page is served for any missing path, so its links are absolute from the site's base path. */
+  private void notFound() throws IOException {
+    String basePath = URI.create(site.config().baseUrl()).getPath();
+    if (basePath == null || basePath.isEmpty()) basePath = "/";
+    Map<String, Object> v = common("404.html", "404", message("notfound.title"), List.of());
+    v.put("rootpath", basePath);
+    v.put("content", new Views.Content("404", message("notfound.title"), "404.html", basePath, ""));
+    write("404.html", "404", v);
+  }
+
+  private Map<String, Object> common(String uri, String type, String title, List<Views.Crumb> crumbs) {
+    Map<String, Object> v = new HashMap<>();
+    String root = rootOf(uri);
+    v.put("config", site.config());
+    v.put("site", site);
+    v.put("catalogue", site.catalogue());
+    v.put("stats", stats);
+    v.put("published_pages", site.pages());
+    v.put("nav", nav);
+    v.put("incidents", site.incidents());
+    v.put("activeIncidents", site.incidents().stream().filter(Incident::active).toList());
+    v.put("lastUpdated", site.lastUpdated());
+    v.put("rootpath", root);
+    v.put("crumbs", crumbs);
+    v.put("lang", locale.getLanguage().equals("en") ? "en" : "zh-CN");
+    v.put("content", new Views.Content(type, title, uri, root, ""));
+    return v;
+  }
+
+  private Views.Crumb crumbHome(String root) {
+    return new Views.Crumb(message("site.home"), root.isEmpty() ? "./" : root);
+  }
+
+  private String message(String key) {
+    return templates.message(key, locale);
+  }
+
+  private void write(String path, String template, Map<String, Object> vars) throws IOException {
+    String html = templates.render(template, vars, locale);
+    out.write(path, html.getBytes(StandardCharsets.UTF_8));
+    pagesWritten++;
+  }
+
+  /** {@code ../} once per directory level of {@code uri}. */
+  static String rootOf(String uri) {
+    int depth = 0;
+    for (int i = 0; i < uri.length(); i++) if (uri.charAt(i) == '/') depth++;
+    return "../".repeat(depth);
+  }
+
+  private static String parentOf(String sourcePath) {
+    int i = sourcePath.lastIndexOf('/');
+    return i < 0 ? "" : sourcePath.substring(0, i);
+  }
+
+  /**
+   * Maps a relative link in published Markdown: to another page's URL when it names a page's {@code .md} file, or
+   * to the published copy of a file inside {@code content/} (published at its path under content/). A link to a
+   * missing file or outside content/ is reported.
+   */
+  private String localLink(String href, String baseDir, String root, Location where) {
+    String decoded = java.net.URLDecoder.decode(href.replace("+", "%2B"), StandardCharsets.UTF_8);
+    Path source = contentDir.getParent().resolve(baseDir).resolve(decoded).normalize();
+    String rel = contentDir.getParent().relativize(source).toString().replace('\\', '/');
+    if (!source.startsWith(contentDir)) {
+      diags.report(Code.PATH_OUTSIDE, where, href, href);
+      return href;
+    }
+    String page = pageUrlBySource.get(rel);
+    if (page != null) return root + page;
+    if (rel.endsWith(".md") || !Files.isRegularFile(source)) {
+      diags.report(Code.FILE_MISSING, where, href, Bi.of("链接的文件", "linked file"), href);
+      return href;
+    }
+    String published = rel.substring("content/".length());
+    synchronized (linkedFiles) {
+      linkedFiles.put(published, source);
+    }
+    return root + published;
+  }
+
+  private void publishLinkedFiles() throws IOException {
+    Set<String> done = new java.util.HashSet<>();
+    for (Map.Entry<String, Path> e : linkedFiles.entrySet()) {
+      if (done.add(e.getKey())) out.copy(e.getKey(), e.getValue());
+    }
+  }
+
+  /** Exposed for tests: how many linked content files will be published. */
+  List<String> linkedFiles() {
+    return new ArrayList<>(linkedFiles.keySet());
+  }
+}

@@ -1,0 +1,79 @@
+package dev.gongkai.render;
+
+import dev.gongkai.model.Catalogue;
+import dev.gongkai.model.CatalogueItem;
+import dev.gongkai.model.DisclosureRecord;
+import dev.gongkai.model.PublishedSite;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small immutable values handed to templates besides the model records themselves. */
+public final class Views {
+  private Views() {}
+
+  /** What every template gets as {@code content} (JBake's name): the current page's title, kind and URI. */
+  public record Content(String type, String title, String uri, String rootpath, String body) {}
+
+  /** One breadcrumb; {@code href} is null for the current page. */
+  public record Crumb(String label, String href) {}
+
+  /** A numbered link of a pager. */
+  public record PageLink(int number, String href, boolean current) {}
+
+  /**
+   * Pagination of a list.
+   *
+   * @param prev href of the previous page or null
+   * @param next href of the next page or null
+   */
+  public record Pager(int page, int pages, int total, String prev, String next, List<PageLink> links) {
+    public boolean multiple() {
+      return pages > 1;
+    }
+  }
+
+  /**
+   * Record counts of the catalogue tree, for the home and domain pages ({@code stats} in templates).
+   */
+  public record Stats(PublishedSite site) {
+    public int item(CatalogueItem item) {
+      return site.count(item);
+    }
+
+    public int level1(Catalogue.Level1 l1) {
+      return l1.items().stream().mapToInt(site::count).sum();
+    }
+
+    public int domain(Catalogue.Domain d) {
+      return d.items().stream().mapToInt(site::count).sum();
+    }
+
+    public CatalogueItem itemOf(DisclosureRecord r) {
+      return site.catalogue().item(r.itemCode()).orElseThrow();
+    }
+
+    public DisclosureRecord record(String indexNo) {
+      return site.records().stream().filter(r -> r.indexNo().equals(indexNo)).findFirst().orElse(null);
+    }
+  }
+
+  /**
+   * Pager for page {@code page} (1-based) of {@code pages}, where page 1 lives at {@code base} and page n at
+   * {@code base + "page/" + n + "/"}, with hrefs relative to the current page.
+   */
+  static Pager pager(int page, int pages, int total, String rootpath, String base) {
+    List<PageLink> links = new ArrayList<>();
+    for (int i = 1; i <= pages; i++) {
+      if (pages > 9 && i != 1 && i != pages && Math.abs(i - page) > 2) continue;
+      links.add(new PageLink(i, rootpath + pageUrl(base, i), i == page));
+    }
+    return new Pager(page, pages, total,
+        page > 1 ? rootpath + pageUrl(base, page - 1) : null,
+        page < pages ? rootpath + pageUrl(base, page + 1) : null,
+        List.copyOf(links));
+  }
+
+  static String pageUrl(String base, int page) {
+    return page == 1 ? base : base + "page/" + page + "/";
+  }
+}

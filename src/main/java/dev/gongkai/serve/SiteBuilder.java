@@ -1,0 +1,31 @@
+package dev.gongkai.serve;
+
+import java.nio.file.Path;
+
+/**
+ * Builds the whole site for {@code gongkai serve}. The serve session calls it once at start and again after every burst
+ * of source changes, never concurrently.
+ *
+ * <p>Contract for implementations:
+ *
+ * <ul>
+ *   <li>Write the complete site into {@code outDir}, creating it (and replacing anything already there). Each call gets
+ *       a fresh directory; the session deletes it when it is no longer served.
+ *   <li>Report problems in the publisher's files as diagnostics in the returned {@link BuildOutcome}, with
+ *       {@code ok == false} when any of them is an error. Do not print them; the session logs them once.
+ *   <li>Throwing is allowed for unexpected failures: the session reports the exception message as a failed build and
+ *       keeps serving the last good site.
+ * </ul>
+ */
+@FunctionalInterface
+public interface SiteBuilder {
+
+  /**
+   * Builds the site into {@code outDir}.
+   *
+   * @param outDir where to write the site; may not exist yet
+   * @return what happened; {@code null} counts as a failed build
+   * @throws Exception on an unexpected failure (reported as a failed build, never fatal to the session)
+   */
+  BuildOutcome build(Path outDir) throws Exception;
+}

@@ -1,0 +1,115 @@
+package dev.gongkai.validate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gongkai.diag.Bi;
+import dev.gongkai.diag.Code;
+import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.diag.Location;
+import dev.gongkai.load.SourceText;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import dev.gongkai.model.SiteConfig;
+
+/** Checks {@code catalogue/site.json} and turns it into a {@link SiteConfig}. */
+public final class SiteConfigValidator {
+  private static final Set<String> KEYS =
+      Set.of("title", "agency", "baseUrl", "regionCode", "languages", "contact", "options");
+  private static final Set<String> OPTION_KEYS = Set.of("encoding", "pageSize", "listOnRequest", "applyGuide");
+
+  private SiteConfigValidator() {}
+
+  public static Optional<SiteConfig> validate(SourceText src, Diagnostics diags) {
+    if (src == null) return Optional.empty();
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(src.text());
+    } catch (JsonProcessingException e) {
+      var l = e.getLocation();
+      Location where = l == null ? src.locate(0) : new Location(src.path(), l.getLineNr(), l.getColumnNr());
+      diags.report(Code.JSON_SYNTAX, where, "", e.getOriginalMessage());
+      return Optional.empty();
+    }
+    if (root == null || !root.isObject()) {
+      diags.report(Code.JSON_SHAPE, src.locate(0), "", Bi.of("对象 {…}", "an object {...}"));
+      return Optional.empty();
+    }
+    int before = diags.errorCount();
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!KEYS.contains(k)) invalid(src, diags, k, Bi.of("未知的配置项；可用：" + String.join("、", KEYS.stream().sorted().toList()),
+          "unknown key; known keys: " + String.join(", ", KEYS.stream().sorted().toList())));
+    }
+    String title = required(src, root, "title", diags);
+    String agency = required(src, root, "agency", diags);
+    String baseUrl = required(src, root, "baseUrl", diags);
+    if (!baseUrl.isEmpty() && !baseUrl.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
+      invalid(src, diags, "baseUrl", Bi.of("应为 http(s):// 开头的网址，例如 https://yjj.example.gov.cn/",
+          "expected an http(s):// URL such as https://yjj.example.gov.cn/"));
+    }
+    if (!baseUrl.isEmpty() && !baseUrl.endsWith("/")) baseUrl = baseUrl + "/";
+    String region = required(src, root, "regionCode", diags);
+    if (!region.isEmpty() && !region.matches("\\d{6}")) {
+      invalid(src, diags, "regionCode", Bi.of("应为6位数字的行政区划代码，例如 530199",
+          "expected a 6-digit administrative division code such as 530199"));
+    }
+    List<String> languages = new ArrayList<>();
+    root.path("languages").forEach(n -> languages.add(n.asText()));
+    if (languages.isEmpty()) languages.add("zh-CN");
+    for (String lang : languages) {
+      if (!lang.equals("zh-CN") && !lang.equals("en")) {
+        invalid(src, diags, "languages", Bi.of("支持的语言为 zh-CN 和 en", "supported languages are zh-CN and en"));
+      }
+    }
+    JsonNode c = root.path("contact");
+    SiteConfig.Contact contact = new SiteConfig.Contact(
+        c.path("address").asText(""), c.path("phone").asText(""), c.path("email").asText(""),
+        c.path("hours").asText(""));
+    JsonNode o = root.path("options");
+    for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!OPTION_KEYS.contains(k)) invalid(src, diags, k, Bi.of("未知的 options 配置项；可用：" + String.join("、", OPTION_KEYS.stream().sorted().toList()),
+          "unknown option; known options: " + String.join(", ", OPTION_KEYS.stream().sorted().toList())));
+    }
+    String encoding = o.path("encoding").asText("UTF-8").toUpperCase(java.util.Locale.ROOT);
+    if (!Set.of("UTF-8", "GB18030", "GBK", "GB2312").contains(encoding)) {
+      invalid(src, diags, "encoding", Bi.of("应为 UTF-8 或 GB18030", "expected UTF-8 or GB18030"));
+    }
+    int pageSize = o.path("pageSize").asInt(20);
+    if (o.has("pageSize") && (!o.path("pageSize").isInt() || pageSize < 5 || pageSize > 200)) {
+      invalid(src, diags, "pageSize", Bi.of("应为 5 到 200 之间的整数", "expected a whole number from 5 to 200"));
+      pageSize = 20;
+    }
+    if (o.has("listOnRequest") && !o.path("listOnRequest").isBoolean()) {
+      invalid(src, diags, "listOnRequest", Bi.of("应为 true 或 false", "expected true or false"));
+    }
+    SiteConfig.Options options = new SiteConfig.Options(
+        encoding.equals("UTF-8") ? "UTF-8" : "GB18030", pageSize, o.path("listOnRequest").asBoolean(false),
+        o.path("applyGuide").asText(""));
+    if (diags.errorCount() > before) return Optional.empty();
+    return Optional.of(new SiteConfig(title, agency, baseUrl, region, languages, contact, options));
+  }
+
+  private static String required(SourceText src, JsonNode root, String key, Diagnostics diags) {
+    JsonNode n = root.get(key);
+    if (n == null || !n.isTextual() || n.asText().isBlank()) {
+      diags.report(Code.FIELD_REQUIRED, keyLocation(src, key), "", key);
+      return "";
+    }
+    return n.asText().strip();
+  }
+
+  private static void invalid(SourceText src, Diagnostics diags, String key, Bi why) {
+    diags.report(Code.CONFIG_INVALID, keyLocation(src, key), key, key, why);
+  }
+
+  /** Where {@code "key"} first appears in the file (the top of the file when it does not). */
+  static Location keyLocation(SourceText src, String key) {
+    int i = src.text().indexOf("\"" + key + "\"");
+    return src.locate(Math.max(0, i));
+  }
+}

@@ -1,0 +1,40 @@
+package dev.gongkai.validate;
+
+import dev.gongkai.diag.Code;
+import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.diag.Location;
+import dev.gongkai.load.Inputs;
+import dev.gongkai.model.Catalogue;
+import dev.gongkai.model.Dataset;
+import dev.gongkai.model.Site;
+import dev.gongkai.model.SiteConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stage 2: interprets the loaded inputs, reporting every problem, and builds the {@link Site} model. Returns empty
+ * when the config is unusable; otherwise the site, which the caller must not publish if errors were reported.
+ */
+public final class SiteValidator {
+  private SiteValidator() {}
+
+  public static Optional<Site> validate(Inputs in, Diagnostics diags) {
+    Optional<SiteConfig> config = SiteConfigValidator.validate(in.siteConfig(), diags);
+    Catalogue catalogue = CatalogueValidator.validate(in.catalogue(), diags);
+    if (config.isEmpty()) return Optional.empty();
+    RecordValidator.Result records = RecordValidator.validate(in.records(), in.tree(), config.get(), catalogue, diags);
+    List<Dataset> datasets = new ArrayList<>();
+    for (Inputs.DatasetSource d : in.datasets()) DatasetValidator.validate(d, catalogue, diags).ifPresent(datasets::add);
+    ContentValidator.Result content = ContentValidator.validate(in.content(), diags);
+    for (Path doc : in.documents()) {
+      if (!records.referencedFiles().contains(doc)) {
+        String rel = in.tree().rel(doc);
+        diags.report(Code.FILE_UNREFERENCED, Location.file(rel), "", rel);
+      }
+    }
+    return Optional.of(new Site(config.get(), catalogue, records.records(), datasets, content.pages(),
+        content.incidents()));
+  }
+}

@@ -1,0 +1,12 @@
+package dev.gongkai.write;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Where output stages put files. Paths are site-relative with forward slashes, e.g. {@code records/x/index.html}. */
+public interface OutputSink {
+  void write(String path, byte[] data) throws IOException;
+
+  /** Copies a source file (attachment, stylesheet) to {@code path}. */
+  void copy(String path, Path source) throws IOException;
+}
