@@ -16,11 +16,17 @@ public final class SourceText {
     this.path = path;
     this.text = text;
     int n = 1;
-    for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') n++;
+    for (int i = 0; i < text.length(); i++) if (endsLine(text, i)) n++;
     int[] starts = new int[n];
     int k = 1;
-    for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') starts[k++] = i + 1;
+    for (int i = 0; i < text.length(); i++) if (endsLine(text, i)) starts[k++] = i + 1;
     this.lineStarts = starts;
+  }
+
+  /** LF, or a CR not followed by LF (old Mac line ends, which Excel for Mac still writes). */
+  private static boolean endsLine(String text, int i) {
+    char c = text.charAt(i);
+    return c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
   }
 
   public String path() {

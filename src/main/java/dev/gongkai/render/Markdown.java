@@ -59,18 +59,19 @@ public final class Markdown {
     Document clean = new Cleaner(SAFE).clean(dirty);
     clean.outputSettings().prettyPrint(false);
     List<String> links = new ArrayList<>();
-    for (Element a : clean.select("a[href]")) {
-      String href = a.attr("href");
-      if (isExternal(href)) {
-        a.attr("rel", "noopener noreferrer");
-      } else if (addLocal(href, links)) {
-        a.attr("href", rewrite.apply(href));
+    for (Element e : clean.select("a[href], img[src]")) {
+      if (e.tagName().equals("img")) {
+        if (addLocal(e.attr("src"), links)) e.attr("src", rewrite.apply(e.attr("src")));
+        if (!e.hasAttr("alt")) e.attr("alt", "");
+        e.attr("loading", "lazy");
+        continue;
       }
-    }
-    for (Element img : clean.select("img[src]")) {
-      if (addLocal(img.attr("src"), links)) img.attr("src", rewrite.apply(img.attr("src")));
-      if (!img.hasAttr("alt")) img.attr("alt", "");
-      img.attr("loading", "lazy");
+      String href = e.attr("href");
+      if (isExternal(href)) {
+        e.attr("rel", "noopener noreferrer");
+      } else if (addLocal(href, links)) {
+        e.attr("href", rewrite.apply(href));
+      }
     }
     for (Element table : clean.select("table")) {
       if (table.parent() == null || !table.parent().hasClass("table-wrap")) {

@@ -1,0 +1,146 @@
+package dev.gongkai.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.load.InputLoader;
+import dev.gongkai.load.SourceTree;
+import dev.gongkai.model.Disclosure;
+import dev.gongkai.model.DisclosureRecord;
+import dev.gongkai.model.Site;
+import dev.gongkai.testing.TreeDigest;
+import dev.gongkai.validate.SiteValidator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: the bundled example (catalogue/ and content/ of this repository) builds into a complete portal. */
+class ExampleSiteTest {
+  static final Path EXAMPLE = Path.of("").toAbsolutePath();
+  @TempDir static Path tmp;
+  static Path out;
+  static BuildResult result;
+  static Site site;
+
+  @BeforeAll
+  static void build() throws IOException {
+    out = tmp.resolve("public");
+    result = SiteBuild.run(new BuildRequest(EXAMPLE, out), Progress.NONE);
+    Diagnostics diags = new Diagnostics();
+    site = SiteValidator.validate(InputLoader.load(new SourceTree(EXAMPLE), diags), diags).orElseThrow();
+  }
+
+  @Test
+  void buildsWithoutErrorsOrWarnings() {
+    assertTrue(result.ok(), () -> result.diagnostics().sorted().toString());
+    assertEquals(0, result.diagnostics().total(), () -> result.diagnostics().sorted().toString());
+  }
+
+  @Test
+  void exampleIsBigEnough() {
+    long published = site.records().stream().filter(r -> r.disclosure() == Disclosure.ACTIVE).count();
+    assertTrue(published >= 150, "published records: " + published);
+    assertEquals(48, site.catalogue().items().size());
+    assertEquals(List.of("安全生产", "救灾"), site.catalogue().domains().stream().map(d -> d.name()).toList());
+    assertEquals(28, site.catalogue().domains().get(0).items().size());
+    assertEquals(20, site.catalogue().domains().get(1).items().size());
+    assertEquals(5, site.catalogue().domains().get(0).level1s().size());
+    assertEquals(5, site.catalogue().domains().get(1).level1s().size());
+    assertTrue(site.records().stream().anyMatch(r -> r.disclosure() == Disclosure.ON_REQUEST));
+    assertTrue(site.records().stream().anyMatch(r -> r.disclosure() == Disclosure.WITHHELD));
+    assertTrue(site.records().stream().anyMatch(r -> !r.interpretation().isEmpty()));
+    assertTrue(site.records().stream().anyMatch(r -> !r.attachments().isEmpty()));
+    assertFalse(site.incidents().isEmpty());
+    assertTrue(site.incidents().get(0).updates().size() >= 3);
+    assertTrue(site.datasets().size() >= 4);
+  }
+
+  @Test
+  void onePagePerItemAndPerPublishedRecord() throws IOException {
+    assertTrue(Files.isRegularFile(out.resolve("index.html")));
+    for (var item : site.catalogue().items()) {
+      assertTrue(Files.isRegularFile(out.resolve(item.url() + "index.html")), item.code());
+    }
+    Set<String> expected = site.records().stream().filter(r -> r.disclosure() == Disclosure.ACTIVE)
+        .map(DisclosureRecord::slug).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> actual;
+    try (Stream<Path> s = Files.list(out.resolve("records"))) {
+      actual = s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+    }
+    assertEquals(expected, actual);
+    for (String slug : expected) assertTrue(Files.isRegularFile(out.resolve("records/" + slug + "/index.html")));
+    for (var ds : site.datasets()) assertTrue(Files.isRegularFile(out.resolve(ds.url() + "index.html")), ds.id());
+    for (String p : List.of("404.html", "accessibility/index.html", "apply/index.html", "assets/site.css")) {
+      assertTrue(Files.isRegularFile(out.resolve(p)), p);
+    }
+  }
+
+  @Test
+  void everyInternalLinkWorksAndEveryPageIsReachable() throws IOException {
+    LinkCrawler crawler = new LinkCrawler(out).crawl("index.html");
+    assertEquals(Set.of(), crawler.broken);
+    List<String> unreachable = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(out)) {
+      for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
+        String rel = out.relativize(p).toString().replace('\\', '/');
+        if (rel.equals("404.html") || rel.equals(".gongkai-output")) continue;
+        if (!crawler.reached.contains(rel)) unreachable.add(rel);
+      }
+    }
+    assertEquals(List.of(), unreachable);
+  }
+
+  @Test
+  void nothingWithheldAppearsAnywhere() throws IOException {
+    List<DisclosureRecord> withheld =
+        site.records().stream().filter(r -> r.disclosure() != Disclosure.ACTIVE).toList();
+    assertTrue(withheld.size() >= 4);
+    List<String> leaks = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(out)) {
+      for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
+        String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+        for (DisclosureRecord r : withheld) {
+          for (String needle : List.of(r.title(), r.indexNo(), r.slug())) {
+            if (text.contains(needle)) leaks.add(out.relativize(p) + " contains " + needle);
+          }
+          if (r.bodyPath() != null && !r.markdown().isBlank()) {
+            String line = r.markdown().lines().filter(l -> l.strip().length() > 12).findFirst().orElse("");
+            if (!line.isEmpty() && text.contains(line.strip())) leaks.add(out.relativize(p) + " has body of " + r.indexNo());
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), leaks);
+    for (DisclosureRecord r : withheld) {
+      for (var a : r.attachments()) {
+        assertFalse(existsAnywhere(a.fileName()), "attachment of withheld record published: " + a.fileName());
+      }
+    }
+  }
+
+  @Test
+  void twoBuildsAreByteIdentical() throws IOException {
+    Path again = tmp.resolve("again");
+    BuildResult second = SiteBuild.run(new BuildRequest(EXAMPLE, again), Progress.NONE);
+    assertTrue(second.ok());
+    assertEquals(TreeDigest.of(out), TreeDigest.of(again));
+  }
+
+  private static boolean existsAnywhere(String fileName) throws IOException {
+    try (Stream<Path> s = Files.walk(out)) {
+      return s.anyMatch(p -> p.getFileName().toString().equals(fileName));
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.gongkai.diag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+  @Test
+  void everyCodeHasMessageAndHintInBothLanguages() {
+    List<String> missing = new ArrayList<>();
+    for (Code c : Code.values()) {
+      for (Messages m : List.of(Messages.ZH, Messages.EN)) {
+        if (!m.has(c.id())) missing.add((m == Messages.ZH ? "zh " : "en ") + c.id());
+        if (!m.has(c.id() + ".hint")) missing.add((m == Messages.ZH ? "zh " : "en ") + c.id() + ".hint");
+      }
+    }
+    assertEquals(List.of(), missing);
+  }
+
+  @Test
+  void everyMessageFormatsWithoutThrowingAndFillsItsArguments() {
+    for (Code c : Code.values()) {
+      Diagnostic d = c.at(new Location("a.csv", 3, 7), "x", "ARG0", "ARG1", "ARG2", "ARG3");
+      assertFalse(d.messageZh().contains("{"), c.id() + " zh has an unfilled placeholder: " + d.messageZh());
+      assertFalse(d.messageEn().contains("{0}"), c.id() + " en has an unfilled placeholder: " + d.messageEn());
+      assertFalse(d.hintEn().contains("{0}") || d.hintZh().contains("{0}"), c.id() + " hint placeholder");
+    }
+  }
+
+  @Test
+  void bilingualArgumentsShowTheirLanguage() {
+    Diagnostic d = Code.FIELD_REQUIRED.at(Location.file("r.csv"), "", Bi.of("标题", "title"));
+    assertEquals("必填字段“标题”为空", d.messageZh());
+    assertEquals("required field \"title\" is empty", d.messageEn());
+  }
+
+  @Test
+  void codesAreKebabCase() {
+    assertEquals("date-invalid", Code.DATE_INVALID.id());
+    assertEquals("csv-unclosed-quote", Code.CSV_UNCLOSED_QUOTE.id());
+  }
+
+  @Test
+  void collectorIsBoundedButCountsEverything() {
+    Diagnostics diags = new Diagnostics(3);
+    for (int i = 0; i < 10; i++) diags.report(Code.DATE_INVALID, new Location("f.csv", 10 - i, 1), "", "x", "y");
+    diags.report(Code.DOCNO_BRACKETS, Location.file("f.csv"), "", "a", "b");
+    assertEquals(3, diags.sorted().size());
+    assertEquals(10, diags.errorCount());
+    assertEquals(1, diags.warningCount());
+    assertTrue(diags.hasErrors());
+    // sorted by location
+    assertTrue(diags.sorted().get(0).location().line() <= diags.sorted().get(1).location().line());
+  }
+}
