@@ -1,16 +1,76 @@
 package dev.gongkai.cli;
 
+import dev.gongkai.build.BuildRequest;
+import dev.gongkai.build.BuildResult;
+import dev.gongkai.build.Progress;
+import dev.gongkai.build.SiteBuild;
+import dev.gongkai.serve.BuildOutcome;
+import dev.gongkai.serve.ServeOptions;
+import dev.gongkai.serve.ServeSession;
+import dev.gongkai.serve.SiteBuilder;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code gongkai serve}: placeholder replaced below once the serve package lands. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Preview the site with live reload.")
+/**
+ * {@code gongkai serve}: builds into {@code .gongkai/serve/} under the source, serves it on 127.0.0.1, rebuilds on
+ * every change and reloads open pages; a failed rebuild keeps the last good site and shows the errors as an overlay.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Preview the site on http://127.0.0.1:8080/, rebuilding and reloading on every change.")
 public final class ServeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
+  @Option(names = {"-p", "--port"}, defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}; the preview is not meant for other machines).")
+  String host;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
-  public Integer call() {
-    return ExitCodes.INTERNAL;
+  public Integer call() throws Exception {
+    Path source = common.source.toAbsolutePath().normalize();
+    if (!Files.isDirectory(source)) {
+      spec.commandLine().getErr().println("找不到目录 / no such folder: " + source);
+      return ExitCodes.USAGE;
+    }
+    PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    ServeOptions options = ServeOptions.of(builder(source), source.resolve(".gongkai/serve"), List.of(
+            source.resolve("catalogue"), source.resolve("content"), source.resolve("site-templates")))
+        .withHost(host).withPort(port).withVerbose(common.verbose).withLog(log);
+    ServeSession session;
+    try {
+      session = ServeSession.start(options);
+    } catch (java.net.BindException e) {
+      spec.commandLine().getErr().printf(Locale.ROOT, "端口 %d 已被占用 / port %d is in use: try --port 0%n", port, port);
+      return ExitCodes.USAGE;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(session::close));
+    log.println("预览地址 / serving at " + session.url() + "  (Ctrl-C 停止 / to stop)");
+    session.awaitClose();
+    return ExitCodes.OK;
+  }
+
+  /** Adapts the pipeline to the preview: each build goes into the folder the session gives it. */
+  static SiteBuilder builder(Path source) {
+    return outDir -> {
+      BuildResult r = SiteBuild.run(new BuildRequest(source, outDir), Progress.NONE);
+      String summary = String.format(Locale.ROOT, "built %d pages (%d records published, %d withheld) in %.2f s",
+          r.pages(), r.published(), r.withheld(), r.totalNanos() / 1e9);
+      return r.ok()
+          ? BuildOutcome.success(summary, r.diagnostics().sorted())
+          : BuildOutcome.failure(r.diagnostics().errorCount() + " errors", r.diagnostics().sorted());
+    };
   }
 }

@@ -29,6 +29,7 @@ public final class Templates {
   /** @param siteDir the site's {@code site-templates/} folder; may not exist */
   public Templates(Path siteDir) {
     this.siteDir = siteDir;
+    RecordAccessor.install();
     int order = 1;
     if (siteDir != null && Files.isDirectory(siteDir)) {
       FileTemplateResolver files = new FileTemplateResolver();

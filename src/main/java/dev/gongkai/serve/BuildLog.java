@@ -31,11 +31,27 @@ final class BuildLog {
       line.append(": ").append(outcome.summary().isEmpty() ? "ok" : outcome.summary());
       shown = outcome.diagnostics().stream().filter(d -> !d.isError()).toList();
       if (!shown.isEmpty()) {
-        line.append(String.format(Locale.ROOT, " — %d 个警告 / %d warnings", shown.size(), shown.size()));
+        line.append(
+            String.format(
+                Locale.ROOT,
+                " — %d 个警告 / %d warning%s",
+                shown.size(),
+                shown.size(),
+                shown.size() == 1 ? "" : "s"));
       }
     } else {
       shown = outcome.errors();
-      line.append(String.format(Locale.ROOT, ": 构建失败，%d 个错误 / failed, %d errors", shown.size(), shown.size()));
+      if (shown.isEmpty()) {
+        line.append(": 构建失败 / build failed");
+      } else {
+        line.append(
+            String.format(
+                Locale.ROOT,
+                ": 构建失败，%d 个错误 / build failed, %d error%s",
+                shown.size(),
+                shown.size(),
+                shown.size() == 1 ? "" : "s"));
+      }
       if (!outcome.summary().isEmpty()) line.append(" — ").append(outcome.summary());
       if (servingOlder) line.append(" (仍在显示上一次成功的构建 / still serving the last good build)");
     }

@@ -53,8 +53,7 @@ public record ServeOptions(
    * verbose.
    */
   public static ServeOptions of(SiteBuilder builder, Path workDir, List<Path> watchDirs) {
-    return new ServeOptions(
-        builder, workDir, null, DEFAULT_PORT, watchDirs, null, null, null, false);
+    return new ServeOptions(builder, workDir, null, DEFAULT_PORT, watchDirs, null, null, null, false);
   }
 
   public ServeOptions withHost(String host) {

@@ -25,10 +25,10 @@ import java.util.concurrent.TimeoutException;
  * <p>Typical use by the CLI:
  *
  * <pre>{@code
- * try (ServeSession session = ServeSession.start(ServeOptions.of(builder, workDir, watchDirs).withPort(port))) {
- *   System.err.println("Serving at " + session.url());
- *   session.awaitClose(); // until Ctrl-C
- * }
+ * ServeSession session = ServeSession.start(ServeOptions.of(builder, workDir, watchDirs).withPort(port));
+ * Runtime.getRuntime().addShutdownHook(new Thread(session::close)); // Ctrl-C: stop and delete the site-* folders
+ * System.err.println("Serving at " + session.url());
+ * session.awaitClose();
  * }</pre>
  */
 public final class ServeSession implements AutoCloseable {
@@ -126,17 +126,20 @@ public final class ServeSession implements AutoCloseable {
    * @param timeout how long to wait at most; {@code null} waits forever
    * @return the outcome of the latest finished build (build {@code n} or a later one)
    * @throws TimeoutException if fewer than {@code n} builds finished in time
+   * @throws IllegalStateException if the session is closed while waiting
    */
   public BuildOutcome awaitBuild(int n, Duration timeout) throws InterruptedException, TimeoutException {
-    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
     synchronized (lock) {
       while (buildNumber < n) {
         if (closed) throw new IllegalStateException("session closed before build " + n);
-        long left = deadline == Long.MAX_VALUE ? 0 : deadline - System.nanoTime();
-        if (timeout != null && left <= 0) {
-          throw new TimeoutException("build " + n + " not finished; builds so far: " + buildNumber);
+        if (timeout == null) {
+          lock.wait();
+          continue;
         }
-        lock.wait(timeout == null ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        long left = deadline - System.nanoTime();
+        if (left <= 0) throw new TimeoutException("build " + n + " not finished; builds so far: " + buildNumber);
+        lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
       }
       return lastOutcome;
     }

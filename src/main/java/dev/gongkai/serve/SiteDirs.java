@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -36,7 +37,7 @@ final class SiteDirs {
 
   /** Deletes {@code dir} and everything below it, best effort; a symbolic link is removed, not followed. */
   static void deleteTree(Path dir) {
-    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
     try {
       Files.walkFileTree(
           dir,

@@ -99,7 +99,7 @@ class ServeSessionTest {
     assertTrue(page.contains("日期无效 &lt;script&gt;") && page.contains("invalid date &lt;script&gt;"));
     assertFalse(page.contains("<script>alert"));
     assertEquals("{\"build\": 2, \"ok\": false}", http.get(LiveReload.STATUS_PATH).body());
-    assertTrue(log().contains("failed, 1 errors"), log());
+    assertTrue(log().contains("build failed, 1 error"), log());
     assertTrue(log().contains("content/公告.md:3:7 date-invalid 日期无效"), log());
     assertFalse(Files.exists(workDir.resolve("site-2")), "failed output is removed");
 

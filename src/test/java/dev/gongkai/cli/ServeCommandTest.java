@@ -1,0 +1,71 @@
+package dev.gongkai.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gongkai.serve.ServeOptions;
+import dev.gongkai.serve.ServeSession;
+import dev.gongkai.testing.Txtar;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The preview with the real pipeline: serves the site, shows build errors as an overlay, recovers when fixed. */
+@Timeout(60)
+class ServeCommandTest {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static HttpResponse<String> get(ServeSession s, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(s.url().resolve(path)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void servesRebuildsAndOverlaysErrors(@TempDir Path tmp) throws Exception {
+    Path src = Txtar.parse(MainTest.SITE.stripIndent()).writeTo(tmp.resolve("site"));
+    Path records = src.resolve("catalogue/records/aqsc-01-01.csv");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    ServeOptions options = ServeOptions.of(ServeCommand.builder(src), src.resolve(".gongkai/serve"),
+            List.of(src.resolve("catalogue"), src.resolve("content"), src.resolve("site-templates")))
+        .withPort(0).withQuietPeriod(Duration.ofMillis(100))
+        .withLog(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try (ServeSession s = ServeSession.start(options)) {
+      assertTrue(s.lastOutcome().ok());
+      HttpResponse<String> home = get(s, "/");
+      assertEquals(200, home.statusCode());
+      assertTrue(home.body().contains("catalogue/aqsc/aqsc-01-01/"), home.body());
+      assertTrue(get(s, "/records/015583216-2024-00001/").body().contains("<h1 id=\"h-title\">通知</h1>"));
+
+      // Break the input: the old site stays, with the error as an overlay.
+      int before = s.buildNumber();
+      Files.writeString(records, "索引号,标题,成文日期,发布日期,公开属性\n015583216/2024-00001,新通知,2024-03-01,2024-02-30,主动公开\n");
+      s.awaitBuild(before + 1, Duration.ofSeconds(20));
+      assertFalse(s.lastOutcome().ok());
+      String broken = get(s, "/records/015583216-2024-00001/").body();
+      assertTrue(broken.contains("date-invalid"), broken);
+      assertTrue(broken.contains("catalogue/records/aqsc-01-01.csv:2:"), broken);
+      assertTrue(broken.contains("<h1 id=\"h-title\">通知</h1>"), "last good page is still served");
+
+      // Fix it: the new content is served without the overlay.
+      int failed = s.buildNumber();
+      Files.writeString(records, "索引号,标题,成文日期,发布日期,公开属性\n015583216/2024-00001,新通知,2024-03-01,2024-03-02,主动公开\n");
+      s.awaitBuild(failed + 1, Duration.ofSeconds(20));
+      assertTrue(s.lastOutcome().ok());
+      String fixed = get(s, "/records/015583216-2024-00001/").body();
+      assertTrue(fixed.contains("<h1 id=\"h-title\">新通知</h1>"), fixed);
+      assertFalse(fixed.contains("date-invalid"));
+    }
+    assertFalse(Files.exists(src.resolve("public")), "serve never writes the real output folder");
+  }
+}
