@@ -1,0 +1,79 @@
+package dev.gongkai.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gongkai.diag.Code;
+import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.load.InputLoader;
+import dev.gongkai.model.DisclosureRecord;
+import dev.gongkai.model.Site;
+import dev.gongkai.testing.Txtar;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordValidatorTest {
+  private static final String BASE = """
+      -- catalogue/site.json --
+      {"title": "站", "agency": "示例局", "baseUrl": "https://x.example/", "regionCode": "530199"}
+      -- catalogue/catalogue.csv --
+      编码,领域,一级事项,二级事项,公开内容(要素),公开依据,公开时限,公开主体,公开渠道和载体,公开对象,公开方式,公开层级
+      aqsc-01-01,安全生产,政策文件,法律法规,法律,条例,20个工作日内,局,政府网站,全社会,主动,县级
+      aqsc-01-02,安全生产,政策文件,政策解读,解读,条例,20个工作日内,局,政府网站,全社会,主动,县级
+      """;
+
+  private static Diagnostics diags;
+
+  private static Site load(Path tmp, String records) throws IOException {
+    Path src = Txtar.parse((BASE + records).stripIndent()).writeTo(tmp);
+    diags = new Diagnostics();
+    return SiteValidator.validate(InputLoader.load(new dev.gongkai.load.SourceTree(src), diags), diags).orElseThrow();
+  }
+
+  @Test
+  void oneSideOfALinkIsEnoughAndDefaultsApply(@TempDir Path tmp) throws IOException {
+    Site site = load(tmp, """
+        -- catalogue/records/r.csv --
+        index_no,title,written,published,disclosure,item,interpretation,doc_no
+        A00000001/2024-1,文件,2024-01-02,2024-01-03,主动公开,aqsc-01-01,A00000001/2024-2,示应急发[2024]1号
+        A00000001/2024-2,解读,2024-01-02,2024-01-03,主动公开,安全生产 / 政策文件 / 政策解读,,
+        """);
+    Map<String, DisclosureRecord> by = site.records().stream()
+        .collect(Collectors.toMap(DisclosureRecord::indexNo, r -> r));
+    assertEquals("A00000001/2024-1", by.get("A00000001/2024-2").original(), "the other direction is filled in");
+    assertEquals("aqsc-01-02", by.get("A00000001/2024-2").itemCode(), "item given as a path");
+    assertEquals("示例局", by.get("A00000001/2024-1").agency(), "agency defaults to the site's");
+    assertEquals(List.of(Code.DOCNO_BRACKETS), diags.sorted().stream().map(d -> d.code()).toList());
+    assertEquals(0, diags.errorCount(), "a bracket style is a warning, not an error");
+  }
+
+  @Test
+  void contradictingLinksAreAnError(@TempDir Path tmp) throws IOException {
+    load(tmp, """
+        -- catalogue/records/r.csv --
+        索引号,标题,成文日期,发布日期,公开属性,事项,解读,原文
+        A00000001/2024-1,文件一,2024-01-02,2024-01-03,主动公开,aqsc-01-01,A00000001/2024-3,
+        A00000001/2024-2,文件二,2024-01-02,2024-01-03,主动公开,aqsc-01-01,,
+        A00000001/2024-3,解读,2024-01-02,2024-01-03,主动公开,aqsc-01-02,,A00000001/2024-2
+        """);
+    // One contradiction, reported once, where the first side was written.
+    assertEquals(List.of(Code.LINK_MISMATCH), diags.sorted().stream().map(d -> d.code()).toList());
+    assertEquals("catalogue/records/r.csv:2:60", diags.sorted().get(0).location().toString());
+  }
+
+  @Test
+  void fileNamedAfterAnItemNeedsNoItemColumn(@TempDir Path tmp) throws IOException {
+    Site site = load(tmp, """
+        -- catalogue/records/sub/aqsc-01-02.json --
+        {"records": [{"索引号": "A00000001/2024-9", "标题": "解读", "成文日期": "2024年1月2日",
+                      "发布日期": "2024/1/3", "公开属性": "主动公开", "附件": []}]}
+        """);
+    assertEquals(0, diags.total(), () -> diags.sorted().toString());
+    assertEquals("aqsc-01-02", site.records().get(0).itemCode());
+    assertEquals("2024-01-03", site.records().get(0).published().toString());
+  }
+}
