@@ -36,14 +36,6 @@ public final class Diagnostics {
     add(code.at(location, text, args));
   }
 
-  public synchronized void addAll(Diagnostics other) {
-    for (Diagnostic d : other.sorted()) add(d);
-    int lostErrors = other.errorCount() - (int) other.sorted().stream().filter(Diagnostic::isError).count();
-    int lostWarnings = other.warningCount() - (int) other.sorted().stream().filter(d -> !d.isError()).count();
-    errors += lostErrors;
-    warnings += lostWarnings;
-  }
-
   public synchronized boolean hasErrors() {
     return errors > 0;
   }

@@ -42,8 +42,4 @@ public final class SourceText {
     int line = idx >= 0 ? idx : -idx - 2;
     return new Location(path, line + 1, offset - lineStarts[line] + 1);
   }
-
-  public Location at(int line, int column) {
-    return new Location(path, line, column);
-  }
 }

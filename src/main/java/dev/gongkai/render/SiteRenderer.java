@@ -17,14 +17,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
@@ -293,14 +291,6 @@ public final class SiteRenderer {
   }
 
   private void publishLinkedFiles() throws IOException {
-    Set<String> done = new java.util.HashSet<>();
-    for (Map.Entry<String, Path> e : linkedFiles.entrySet()) {
-      if (done.add(e.getKey())) out.copy(e.getKey(), e.getValue());
-    }
-  }
-
-  /** Exposed for tests: how many linked content files will be published. */
-  List<String> linkedFiles() {
-    return new ArrayList<>(linkedFiles.keySet());
+    for (Map.Entry<String, Path> e : linkedFiles.entrySet()) out.copy(e.getKey(), e.getValue());
   }
 }

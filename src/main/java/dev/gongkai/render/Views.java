@@ -48,10 +48,6 @@ public final class Views {
       return d.items().stream().mapToInt(site::count).sum();
     }
 
-    public CatalogueItem itemOf(DisclosureRecord r) {
-      return site.catalogue().item(r.itemCode()).orElseThrow();
-    }
-
     public DisclosureRecord record(String indexNo) {
       return site.records().stream().filter(r -> r.indexNo().equals(indexNo)).findFirst().orElse(null);
     }

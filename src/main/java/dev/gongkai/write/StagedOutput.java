@@ -58,10 +58,6 @@ public final class StagedOutput implements OutputSink, AutoCloseable {
     return o;
   }
 
-  public Path stagingDir() {
-    return staging;
-  }
-
   @Override
   public void write(String path, byte[] data) throws IOException {
     Files.write(prepare(path), data);
