@@ -8,7 +8,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -16,7 +15,7 @@ import java.util.Optional;
 /**
  * Decodes input files strictly. UTF-8 with or without a BOM is accepted; a file that is not UTF-8 but decodes as
  * GB18030 (a superset of GBK, what Excel/WPS write for Chinese CSV) is reported as such with how to convert it,
- * unless the site declares GB18030, in which case it is read as GB18030. Nothing is decoded with replacement
+ * unless the site declares GB18030, in which case it is read as GB18030 (files that are valid UTF-8 stay UTF-8). Nothing is decoded with replacement
  * characters: a wrong byte is an error located at its line and column.
  */
 public final class TextDecoder {
@@ -25,25 +24,27 @@ public final class TextDecoder {
   private TextDecoder() {}
 
   /**
-   * @param declared the charset the site config declares for CSV input (UTF-8 unless configured)
+   * @param declared the charset the site config declares for CSV input (UTF-8 unless configured); used only for
+   *     files that are not valid UTF-8
    * @return the text without BOM, or empty after reporting why it could not be decoded
    */
   public static Optional<String> decode(byte[] bytes, String path, Charset declared, Diagnostics diags) {
     int start = 0;
     if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
       start = 3; // a UTF-8 BOM always wins over the declared charset
-      declared = StandardCharsets.UTF_8;
     }
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    Optional<String> text = strict(in.duplicate(), declared);
+    // Valid UTF-8 is always taken as UTF-8 (GBK text almost never is), so a site that declares GB18030 can still
+    // mix in files saved by a text editor.
+    Optional<String> text = strict(in.duplicate(), StandardCharsets.UTF_8);
     if (text.isPresent()) return text;
-    int bad = firstBadByte(bytes, start, declared);
-    Location where = locateByte(bytes, start, bad, declared, path);
-    if (!declared.equals(GB18030) && strict(in.duplicate(), GB18030).isPresent()) {
-      diags.report(Code.ENCODING_GBK, where, "", "GBK/GB18030");
-    } else {
-      diags.report(Code.ENCODING_INVALID, where, "", declared.name());
-    }
+    boolean gbDeclared = declared.equals(GB18030) && start == 0;
+    Optional<String> gb = strict(in.duplicate(), GB18030);
+    if (gbDeclared && gb.isPresent()) return gb;
+    Charset reported = gbDeclared ? GB18030 : StandardCharsets.UTF_8;
+    Location where = locateByte(bytes, start, firstBadByte(bytes, start, reported), reported, path);
+    if (!gbDeclared && gb.isPresent()) diags.report(Code.ENCODING_GBK, where, "", "GBK/GB18030");
+    else diags.report(Code.ENCODING_INVALID, where, "", reported.name());
     return Optional.empty();
   }
 
@@ -66,9 +67,7 @@ public final class TextDecoder {
     CharsetDecoder dec = newDecoder(cs);
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
     CharBuffer out = CharBuffer.allocate(Math.max(16, bytes.length));
-    CoderResult r = dec.decode(in, out, true);
-    if (r.isError()) return in.position();
-    r = dec.flush(out);
+    dec.decode(in, out, true); // stops at the first malformed or unmappable byte
     return in.position();
   }
 
