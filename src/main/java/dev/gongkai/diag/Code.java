@@ -45,6 +45,7 @@ public enum Code {
   LINK_DANGLING(Severity.ERROR),
   LINK_WITHHELD(Severity.ERROR),
   LINK_MISMATCH(Severity.ERROR),
+  LINK_UNPUBLISHED(Severity.ERROR),
   // Personal data in published fields.
   PERSONAL_ID(Severity.ERROR),
   PERSONAL_PHONE(Severity.ERROR),

@@ -61,6 +61,13 @@ public final class SiteRenderer {
     this.nav = site.pages().stream().filter(p -> p.nav() > 0)
         .sorted(Comparator.comparingInt(Page::nav).thenComparing(Page::urlPath)).toList();
     for (Page p : site.pages()) pageUrlBySource.put(p.sourcePath(), p.urlPath());
+    Path root = contentDir.getParent();
+    for (DisclosureRecord r : site.records()) {
+      for (var a : r.attachments()) {
+        String rel = root.relativize(a.source().toAbsolutePath().normalize()).toString().replace('\\', '/');
+        pageUrlBySource.putIfAbsent(rel, r.url() + a.href());
+      }
+    }
     for (Incident i : site.incidents()) pageUrlBySource.put("content/" + i.key() + ".md", i.urlPath());
   }
 
@@ -265,9 +272,10 @@ public final class SiteRenderer {
   }
 
   /**
-   * Maps a relative link in published Markdown: to another page's URL when it names a page's {@code .md} file, or
-   * to the published copy of a file inside {@code content/} (published at its path under content/). A link to a
-   * missing file or outside content/ is reported.
+   * Maps a relative link in published Markdown: to another page's URL when it names a page's {@code .md} file, to
+   * the record's copy when it names a published record's attachment, or to the published copy of a file inside
+   * {@code content/} (published at its path under content/). A link to a missing file, outside content/, or into
+   * {@code content/documents/} other than a published attachment is reported.
    */
   private String localLink(String href, String baseDir, String root, Location where) {
     String decoded = java.net.URLDecoder.decode(href.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -279,6 +287,11 @@ public final class SiteRenderer {
     }
     String page = pageUrlBySource.get(rel);
     if (page != null) return root + page;
+    if (rel.startsWith("content/documents/")) {
+      // Record bodies and attachments are published only with their (published) record, never by a link.
+      diags.report(Code.LINK_UNPUBLISHED, where, href, href);
+      return href;
+    }
     if (rel.endsWith(".md") || !Files.isRegularFile(source)) {
       diags.report(Code.FILE_MISSING, where, href, Bi.of("链接的文件", "linked file"), href);
       return href;
