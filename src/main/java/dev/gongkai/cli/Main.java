@@ -39,7 +39,12 @@ public final class Main implements Runnable {
       else line.getErr().println("(run with --verbose for details)");
       return ExitCodes.INTERNAL;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      cl.getErr().println("内存不足 / out of memory: give Java more heap, e.g. GONGKAI_JAVA_OPTS=-Xmx4g ./gongkai build");
+      return ExitCodes.INTERNAL;
+    }
   }
 
   @Override

@@ -37,7 +37,7 @@ final class ProgressPrinter implements Progress {
     long now = System.nanoTime();
     if (slow() && now - lastPages > MOMENT) {
       lastPages = now;
-      err.printf(Locale.ROOT, "  生成页面 / rendering: %,d pages (%,d records)…%n", pages, expected);
+      err.printf(Locale.ROOT, "  生成页面 / rendering: %,d pages written (%,d records to publish)…%n", pages, expected);
     }
   }
 

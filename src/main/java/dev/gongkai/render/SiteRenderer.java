@@ -128,6 +128,7 @@ public final class SiteRenderer {
       v.put("datasets", datasets);
       v.put("pager", Views.pager(p, pages, records.size(), root, item.url()));
       write(uri + "index.html", "item", v);
+      if (pagesWritten % 500 == 0) progress.accept(pagesWritten);
     }
   }
 

@@ -35,7 +35,12 @@ public final class Views {
   /**
    * Record counts of the catalogue tree, for the home and domain pages ({@code stats} in templates).
    */
-  public record Stats(PublishedSite site) {
+  public record Stats(PublishedSite site, java.util.Map<String, DisclosureRecord> byIndex) {
+    public Stats(PublishedSite site) {
+      this(site, site.records().stream().collect(
+          java.util.stream.Collectors.toUnmodifiableMap(DisclosureRecord::indexNo, r -> r)));
+    }
+
     public int item(CatalogueItem item) {
       return site.count(item);
     }
@@ -48,8 +53,9 @@ public final class Views {
       return d.items().stream().mapToInt(site::count).sum();
     }
 
+    /** The published record with this index number, or null. */
     public DisclosureRecord record(String indexNo) {
-      return site.records().stream().filter(r -> r.indexNo().equals(indexNo)).findFirst().orElse(null);
+      return byIndex.get(indexNo);
     }
   }
 
