@@ -223,7 +223,7 @@ public final class SiteRenderer {
     if (basePath == null || basePath.isEmpty()) basePath = "/";
     Map<String, Object> v = common("404.html", "404", message("notfound.title"), List.of());
     v.put("rootpath", basePath);
-    v.put("content", new Views.Content("404", message("notfound.title"), "404.html", basePath, ""));
+    v.put("content", new Views.Content("404", message("notfound.title"), "404.html", basePath));
     write("404.html", "404", v);
   }
 
@@ -242,7 +242,7 @@ public final class SiteRenderer {
     v.put("rootpath", root);
     v.put("crumbs", crumbs);
     v.put("lang", locale.getLanguage().equals("en") ? "en" : "zh-CN");
-    v.put("content", new Views.Content(type, title, uri, root, ""));
+    v.put("content", new Views.Content(type, title, uri, root));
     return v;
   }
 

@@ -12,7 +12,7 @@ public final class Views {
   private Views() {}
 
   /** What every template gets as {@code content} (JBake's name): the current page's title, kind and URI. */
-  public record Content(String type, String title, String uri, String rootpath, String body) {}
+  public record Content(String type, String title, String uri, String rootpath) {}
 
   /** One breadcrumb; {@code href} is null for the current page. */
   public record Crumb(String label, String href) {}
