@@ -5,6 +5,7 @@ public enum Phase {
   LOAD("读取", "load"),
   VALIDATE("校验", "validate"),
   RENDER("生成页面", "render"),
+  INDEX("建立搜索索引", "search index"),
   WRITE("写入", "write");
 
   private final String zh;

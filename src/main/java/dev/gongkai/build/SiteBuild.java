@@ -11,13 +11,20 @@ import dev.gongkai.render.SiteRenderer;
 import dev.gongkai.render.Templates;
 import dev.gongkai.validate.SiteValidator;
 import dev.gongkai.write.StagedOutput;
+import dev.gongkai.index.SearchDoc;
+import dev.gongkai.index.SearchDocs;
+import dev.gongkai.index.SearchExport;
+import dev.gongkai.index.SearchIndex;
 import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pipeline: load → validate → (gate) → render → write. Output is staged beside the output folder and swapped
+ * The pipeline: load → validate → (gate) → render | index → write. Output is staged beside the output folder and swapped
  * in only when every stage succeeded, so a failed build leaves the published site as it was.
  */
 public final class SiteBuild {
@@ -61,6 +68,12 @@ public final class SiteBuild {
       }
       t0 = lap(Phase.RENDER, t0, times, progress);
       if (diags.hasErrors()) return new BuildResult(false, diags, published.records().size(), withheld, 0, 0, times);
+      List<SearchDoc> docs = SearchDocs.of(published);
+      try (Directory index = SearchIndex.build(docs); DirectoryReader reader = DirectoryReader.open(index)) {
+        SearchExport.write(reader, docs, published.catalogue(), out);
+        if (req.indexDir() != null) SearchIndex.save(index, req.indexDir());
+      }
+      t0 = lap(Phase.INDEX, t0, times, progress);
       int files = out.fileCount();
       out.commit();
       lap(Phase.WRITE, t0, times, progress);

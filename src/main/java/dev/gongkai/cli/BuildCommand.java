@@ -31,7 +31,7 @@ public final class BuildCommand implements Callable<Integer> {
     Path target = out != null ? out : common.source.resolve("public");
     BuildResult r;
     try {
-      r = SiteBuild.run(new BuildRequest(common.source, target),
+      r = SiteBuild.run(new BuildRequest(common.source, target, BuildRequest.defaultIndexDir(common.source)),
           common.quiet ? dev.gongkai.build.Progress.NONE : new ProgressPrinter(err, common.verbose));
     } catch (StagedOutput.UnsafeOutputException e) {
       err.println("输出目录不安全 / unsafe output folder: " + e.getMessage());

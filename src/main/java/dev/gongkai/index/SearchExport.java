@@ -1,0 +1,250 @@
+package dev.gongkai.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gongkai.index.analysis.CharFold;
+import dev.gongkai.model.Catalogue;
+import dev.gongkai.model.CatalogueItem;
+import dev.gongkai.write.OutputSink;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Stage "export" of the search index: writes {@code search/} for the browser client from the Lucene index, so that
+ * the client scores exactly as Lucene does. Files (all but the manifest and the T→S tables are gzip, {@code .dat}):
+ *
+ * <ul>
+ *   <li>{@code manifest.json}: analyzer version, document count, per-field boost and BM25 collection statistics,
+ *       shard count, block size, facet value lists.
+ *   <li>{@code t/<shard>.dat}: every (field, term) whose term hashes (FNV-1a 32 of its UTF-8) to the shard: the term,
+ *       its BM25 idf (float32, computed here by Lucene's own BM25Similarity), doc frequency, and postings (doc id
+ *       delta, freq, norm byte). A one-term query fetches one shard and nothing else of the index.
+ *   <li>{@code p/<shard>.dat}: the positions of the same entries, fetched only for phrase queries.
+ *   <li>{@code d/<block>.dat}: display data (id, title, url, date, summary, 文号) of {@code block} documents each.
+ *   <li>{@code facets.dat}: one uint16 per document per facet, indexes into the manifest's value lists.
+ *   <li>{@code t2s/<n>.txt}: Traditional → Simplified pairs of the characters whose code point mod 32 is n.
+ * </ul>
+ *
+ * A pure function of the index and documents: the same input gives the same bytes.
+ */
+public final class SearchExport {
+  /** Documents per display block: a top-10 page touches few blocks while the file count stays low. */
+  public static final int BLOCK = 16;
+  /** Target raw size of a term shard: shards double until the average is below it. */
+  static final long SHARD_TARGET_BYTES = 24 * 1024;
+  static final int MAX_SHARDS = 4096;
+  static final int T2S_BUCKETS = 32;
+  static final int FORMAT = 1;
+
+  private SearchExport() {}
+
+  /** What was written, for the build summary and benchmarks. */
+  public record Stats(int files, long bytes, int shards, int terms) {}
+
+  public static Stats write(DirectoryReader reader, List<SearchDoc> docs, Catalogue catalogue, OutputSink out)
+      throws IOException {
+    if (reader.leaves().size() > 1) throw new IllegalStateException("index must have one segment");
+    if (reader.maxDoc() != docs.size()) throw new IllegalStateException("index and documents differ");
+    Counter counter = new Counter(out);
+    IndexSearcher searcher = new IndexSearcher(reader);
+    BM25Similarity bm25 = new BM25Similarity();
+    LeafReader leaf = reader.leaves().isEmpty() ? null : reader.leaves().get(0).reader();
+
+    List<String> fields = SearchFields.SEARCHED.stream().map(SearchFields.Field::name).toList();
+    long rawPostings = 0;
+    for (String f : fields) {
+      Terms terms = leaf == null ? null : leaf.terms(f);
+      if (terms != null) rawPostings += terms.getSumTotalTermFreq() * 2 + terms.getSumDocFreq() * 3;
+    }
+    int shards = 1;
+    while (shards < MAX_SHARDS && rawPostings / shards > SHARD_TARGET_BYTES) shards <<= 1;
+
+    Bytes[] t = new Bytes[shards];
+    Bytes[] p = new Bytes[shards];
+    for (int i = 0; i < shards; i++) {
+      t[i] = new Bytes();
+      t[i].bytes("GKT1".getBytes(StandardCharsets.US_ASCII));
+      p[i] = new Bytes();
+    }
+    ObjectNode manifest = new ObjectMapper().createObjectNode();
+    manifest.put("format", FORMAT);
+    manifest.put("analyzer", CharFold.ANALYZER_VERSION);
+    manifest.put("docs", docs.size());
+    manifest.put("shards", shards);
+    manifest.put("block", BLOCK);
+    manifest.put("t2sBuckets", T2S_BUCKETS);
+    ObjectNode bm = manifest.putObject("bm25");
+    bm.put("k1", bm25.getK1());
+    bm.put("b", bm25.getB());
+    ArrayNode fieldsNode = manifest.putArray("fields");
+    int termCount = 0;
+    for (int fi = 0; fi < fields.size(); fi++) {
+      String f = fields.get(fi);
+      ObjectNode fn = fieldsNode.addObject();
+      fn.put("name", f);
+      fn.put("boost", SearchFields.SEARCHED.get(fi).boost());
+      CollectionStatistics cs = leaf == null ? null : searcher.collectionStatistics(f);
+      fn.put("docCount", cs == null ? 0 : cs.docCount());
+      fn.put("sumTotalTermFreq", cs == null ? 0 : cs.sumTotalTermFreq());
+      // The same float Lucene's BM25Similarity computes as avgdl.
+      fn.put("avgdl", cs == null ? 1f : (float) (cs.sumTotalTermFreq() / (double) cs.docCount()));
+      if (cs == null) continue;
+      NumericDocValues norms = leaf.getNormValues(f);
+      byte[] normOf = new byte[reader.maxDoc()];
+      for (int d = norms.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = norms.nextDoc()) {
+        normOf[d] = (byte) norms.longValue();
+      }
+      TermsEnum te = leaf.terms(f).iterator();
+      PostingsEnum pe = null;
+      for (BytesRef term = te.next(); term != null; term = te.next()) {
+        termCount++;
+        byte[] tb = BytesRef.deepCopyOf(term).bytes;
+        int shard = shard(tb, shards);
+        float idf = bm25.idfExplain(cs, new TermStatistics(term, te.docFreq(), te.totalTermFreq()))
+            .getValue().floatValue();
+        Bytes post = new Bytes();
+        long posStart = p[shard].size();
+        pe = te.postings(pe, PostingsEnum.POSITIONS);
+        int last = 0;
+        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+          int freq = pe.freq();
+          post.varint(d - last).varint(freq).u8(normOf[d]);
+          last = d;
+          int lastPos = 0;
+          for (int i = 0; i < freq; i++) {
+            int pos = pe.nextPosition();
+            p[shard].varint(pos - lastPos);
+            lastPos = pos;
+          }
+        }
+        t[shard].u8(fi).varint(tb.length).bytes(tb).f32(idf).varint(te.docFreq()).varint(post.size())
+            .bytes(post.toByteArray()).varint(posStart).varint(p[shard].size() - posStart);
+      }
+    }
+    for (int i = 0; i < shards; i++) {
+      counter.write(String.format(Locale.ROOT, "search/t/%x.dat", i), Bytes.gzip(t[i].toByteArray()));
+      counter.write(String.format(Locale.ROOT, "search/p/%x.dat", i), Bytes.gzip(p[i].toByteArray()));
+    }
+
+    writeBlocks(docs, counter);
+    writeFacets(docs, catalogue, manifest.putObject("facets"), counter);
+    writeT2s(counter, manifest);
+    counter.write("search/manifest.json",
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+    return new Stats(counter.files, counter.bytes, shards, termCount);
+  }
+
+  /** FNV-1a, 32 bits, over the UTF-8 bytes of a term; the client computes the same. */
+  static int shard(byte[] utf8, int shards) {
+    int h = 0x811C9DC5;
+    for (byte b : utf8) {
+      h ^= (b & 0xFF);
+      h *= 0x01000193;
+    }
+    return Integer.remainderUnsigned(h, shards);
+  }
+
+  private static void writeBlocks(List<SearchDoc> docs, Counter out) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    for (int start = 0, n = 0; start < docs.size(); start += BLOCK, n++) {
+      ArrayNode block = json.createArrayNode();
+      for (SearchDoc d : docs.subList(start, Math.min(docs.size(), start + BLOCK))) {
+        ArrayNode a = block.addArray();
+        a.add(d.id()).add(d.title()).add(d.url()).add(d.date()).add(d.summary())
+            .add(d.number().lines().findFirst().orElse(""));
+      }
+      out.write(String.format(Locale.ROOT, "search/d/%x.dat", n), Bytes.gzip(json.writeValueAsBytes(block)));
+    }
+  }
+
+  /** Value lists in a stable order (catalogue order for domains and items, sorted otherwise); index 0 is "none". */
+  private static void writeFacets(List<SearchDoc> docs, Catalogue catalogue, ObjectNode node, Counter out)
+      throws IOException {
+    Map<String, Map<String, String>> values = new LinkedHashMap<>();
+    Map<String, String> domains = new LinkedHashMap<>();
+    Map<String, String> items = new LinkedHashMap<>();
+    domains.put("", "");
+    items.put("", "");
+    for (Catalogue.Domain d : catalogue.domains()) {
+      domains.put(d.slug(), d.name());
+      for (CatalogueItem it : d.items()) items.put(it.code(), it.level1() + " / " + it.level2());
+    }
+    values.put("domain", domains);
+    values.put("item", items);
+    for (String f : List.of("year", "agency", "validity", "kind")) {
+      Map<String, String> sorted = new TreeMap<>(f.equals("year") ? java.util.Comparator.reverseOrder() : null);
+      for (SearchDoc d : docs) sorted.put(value(d, f), value(d, f));
+      Map<String, String> v = new LinkedHashMap<>();
+      v.put("", "");
+      sorted.forEach((k, x) -> { if (!k.isEmpty()) v.put(k, x); });
+      values.put(f, v);
+    }
+    Bytes col = new Bytes();
+    for (String f : SearchFields.FACETS) {
+      List<String> keys = new ArrayList<>(values.get(f).keySet());
+      Map<String, Integer> ord = new java.util.HashMap<>();
+      for (int i = 0; i < keys.size(); i++) ord.put(keys.get(i), i);
+      ArrayNode list = node.putArray(f);
+      values.get(f).forEach((k, label) -> list.addArray().add(k).add(label));
+      for (SearchDoc d : docs) col.u16(ord.getOrDefault(value(d, f), 0));
+    }
+    out.write("search/facets.dat", Bytes.gzip(col.toByteArray()));
+  }
+
+  static String value(SearchDoc d, String facet) {
+    return switch (facet) {
+      case "domain" -> d.domain();
+      case "item" -> d.item();
+      case "year" -> d.year();
+      case "agency" -> d.agency();
+      case "validity" -> d.validity();
+      case "kind" -> d.kind();
+      default -> throw new IllegalArgumentException(facet);
+    };
+  }
+
+  private static void writeT2s(Counter out, ObjectNode manifest) throws IOException {
+    StringBuilder[] buckets = new StringBuilder[T2S_BUCKETS];
+    for (int i = 0; i < T2S_BUCKETS; i++) buckets[i] = new StringBuilder();
+    CharFold.traditionalToSimplified().forEach((from, to) -> buckets[from % T2S_BUCKETS].append(from).append(to));
+    for (int i = 0; i < T2S_BUCKETS; i++) {
+      out.write(String.format(Locale.ROOT, "search/t2s/%d.txt", i),
+          buckets[i].toString().getBytes(StandardCharsets.UTF_8));
+    }
+    manifest.put("brackets", CharFold.bracketSources());
+  }
+
+  private static final class Counter {
+    final OutputSink sink;
+    int files;
+    long bytes;
+
+    Counter(OutputSink sink) {
+      this.sink = sink;
+    }
+
+    void write(String path, byte[] data) throws IOException {
+      sink.write(path, data);
+      files++;
+      bytes += data.length;
+    }
+  }
+}

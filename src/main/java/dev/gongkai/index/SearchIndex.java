@@ -1,0 +1,94 @@
+package dev.gongkai.index;
+
+import dev.gongkai.index.analysis.SearchAnalyzer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+
+/**
+ * Stage "index": a Lucene index of the {@link SearchDoc}s, one segment, doc ids in list order (the order is part of
+ * the ranking contract: equal scores rank by doc id, in Lucene and in the browser client).
+ */
+public final class SearchIndex {
+  private SearchIndex() {}
+
+  /** Builds the index in memory. The caller closes the directory. */
+  public static Directory build(List<SearchDoc> docs) throws IOException {
+    Directory dir = new ByteBuffersDirectory();
+    IndexWriterConfig cfg = new IndexWriterConfig(new SearchAnalyzer())
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        // Merges of adjacent segments only, so forceMerge(1) keeps insertion order as doc id order.
+        .setMergePolicy(new LogByteSizeMergePolicy())
+        .setRAMBufferSizeMB(64)
+        .setUseCompoundFile(true)
+        .setCommitOnClose(true);
+    try (IndexWriter w = new IndexWriter(dir, cfg)) {
+      for (SearchDoc d : docs) w.addDocument(document(d));
+      w.forceMerge(1);
+    }
+    return dir;
+  }
+
+  /** Writes the index to {@code target}, replacing what was there (written aside, then moved in). */
+  public static void save(Directory index, Path target) throws IOException {
+    Path parent = target.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempDirectory(parent, ".index-");
+    try (FSDirectory fs = FSDirectory.open(tmp)) {
+      for (String f : index.listAll()) fs.copyFrom(index, f, f, IOContext.DEFAULT);
+    }
+    if (Files.exists(target)) dev.gongkai.write.StagedOutput.deleteTree(target);
+    Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Opens an index written by {@link #save}. */
+  public static DirectoryReader open(Path dir) throws IOException {
+    return DirectoryReader.open(FSDirectory.open(dir));
+  }
+
+  private static Document document(SearchDoc d) {
+    Document doc = new Document();
+    // id: exact keyword, stored: the CLI prints it and tests compare it with the browser's result ids.
+    doc.add(new StringField(SearchFields.ID, d.id(), Field.Store.YES));
+    // Searched fields: TextField = freqs + positions (phrase matching, Ctrl-F semantics) + norms (BM25 length
+    // normalisation); not stored, the text lives in the site. Empty fields are left out so that each field's
+    // docCount and average length count only documents that have it, as the browser client assumes.
+    add(doc, "title", d.title());
+    add(doc, "number", d.number());
+    add(doc, "body", d.body());
+    // Facets: StringField = one exact term, no freqs or norms; used as FILTER clauses, never scored.
+    facet(doc, "domain", d.domain());
+    facet(doc, "item", d.item());
+    facet(doc, "year", d.year());
+    facet(doc, "agency", d.agency());
+    facet(doc, "validity", d.validity());
+    facet(doc, "kind", d.kind());
+    // Stored only: what a result line shows on the command line.
+    doc.add(new StoredField(SearchFields.TITLE_STORED, d.title()));
+    doc.add(new StoredField(SearchFields.URL, d.url()));
+    doc.add(new StoredField(SearchFields.DATE, d.date()));
+    return doc;
+  }
+
+  private static void add(Document doc, String field, String text) {
+    if (!text.isBlank()) doc.add(new TextField(field, text, Field.Store.NO));
+  }
+
+  private static void facet(Document doc, String field, String value) {
+    if (!value.isBlank()) doc.add(new StringField(field, value, Field.Store.NO));
+  }
+}
