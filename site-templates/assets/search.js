@@ -124,7 +124,9 @@
         var df = r.vint(), plen = r.vint();
         if (!same) { r.p += plen; r.vint(); r.vint(); continue; }
         var docs = new Int32Array(df), freqs = new Int32Array(df), norms = new Uint8Array(df), d = 0;
-        for (i = 0; i < df; i++) { d += r.vint(); docs[i] = d; freqs[i] = r.vint(); norms[i] = r.b[r.p++]; }
+        for (i = 0; i < df; i++) { d += r.vint(); docs[i] = d; }
+        for (i = 0; i < df; i++) freqs[i] = r.vint();
+        for (i = 0; i < df; i++) norms[i] = r.b[r.p++];
         return { idf: idf, docs: docs, freqs: freqs, norms: norms, posOff: r.vint(), posLen: r.vint(), shard: shard };
       }
       return null;

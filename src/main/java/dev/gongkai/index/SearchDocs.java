@@ -32,17 +32,21 @@ public final class SearchDocs {
   /** Attachment formats whose text is read into the body (others contribute their file name only). */
   private static final Set<String> TEXT_FORMATS = Set.of("TXT", "MD", "CSV", "HTML", "HTM");
 
+  private static final org.jsoup.select.Evaluator BLOCKS =
+      org.jsoup.select.QueryParser.parse("p, li, h1, h2, h3, h4, h5, h6, td, th, pre");
+
   private SearchDocs() {}
 
   public static List<SearchDoc> of(PublishedSite site) {
     List<SearchDoc> docs = new ArrayList<>();
     Map<String, CatalogueItem> items = new HashMap<>();
     for (CatalogueItem it : site.catalogue().items()) items.put(it.code(), it);
+    List<DisclosureRecord> ordered = new ArrayList<>();
     for (Catalogue.Domain d : site.catalogue().domains()) {
-      for (CatalogueItem it : d.items()) {
-        for (DisclosureRecord r : site.byItem().getOrDefault(it.code(), List.of())) docs.add(record(r, it));
-      }
+      for (CatalogueItem it : d.items()) ordered.addAll(site.byItem().getOrDefault(it.code(), List.of()));
     }
+    // Markdown to text is the costly part: on every core, order kept.
+    docs.addAll(ordered.parallelStream().map(r -> record(r, items.get(r.itemCode()))).toList());
     for (Dataset ds : site.datasets()) docs.add(dataset(ds, items.get(ds.itemCode())));
     for (Page p : site.pages()) {
       docs.add(page("p:" + p.urlPath(), p.title(), p.urlPath(), p.date(), text(p.markdown()), site.config().agency()));
@@ -90,9 +94,8 @@ public final class SearchDocs {
     var doc = Jsoup.parseBodyFragment(Markdown.render(markdown).html());
     doc.outputSettings().prettyPrint(false);
     StringBuilder b = new StringBuilder();
-    String blocks = "p, li, h1, h2, h3, h4, h5, h6, td, th, pre";
-    for (var block : doc.body().select(blocks)) {
-      if (block.parents().stream().anyMatch(p -> p.is(blocks))) continue; // its text is in the outer block
+    for (var block : doc.body().select(BLOCKS)) {
+      if (block.parents().stream().anyMatch(p -> p.is(BLOCKS))) continue; // its text is in the outer block
       if (b.length() > 0) b.append('\n');
       b.append(block.text());
     }

@@ -35,8 +35,9 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@code manifest.json}: analyzer version, document count, per-field boost and BM25 collection statistics,
  *       shard count, block size, facet value lists.
  *   <li>{@code t/<shard>.dat}: every (field, term) whose term hashes (FNV-1a 32 of its UTF-8) to the shard: the term,
- *       its BM25 idf (float32, computed here by Lucene's own BM25Similarity), doc frequency, and postings (doc id
- *       delta, freq, norm byte). A one-term query fetches one shard and nothing else of the index.
+ *       its BM25 idf (float32, computed here by Lucene's own BM25Similarity), doc frequency, and postings as three
+ *       columns: doc id deltas, freqs (varints) and norm bytes. A one-term query fetches one shard and nothing else
+ *       of the index.
  *   <li>{@code p/<shard>.dat}: the positions of the same entries, fetched only for phrase queries.
  *   <li>{@code d/<block>.dat}: display data (id, title, url, date, summary, 文号) of {@code block} documents each.
  *   <li>{@code facets.dat}: one uint16 per document per facet, indexes into the manifest's value lists.
@@ -47,10 +48,11 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class SearchExport {
   /** Documents per display block: a top-10 page touches few blocks while the file count stays low. */
-  public static final int BLOCK = 16;
+  public static final int BLOCK = 8;
   /** Target raw size of a term shard: shards double until the average is below it. */
   static final long SHARD_TARGET_BYTES = 24 * 1024;
   static final int MAX_SHARDS = 4096;
+  static final int DOCS_PER_SHARD = 8;
   static final int T2S_BUCKETS = 32;
   static final int FORMAT = 1;
 
@@ -74,8 +76,13 @@ public final class SearchExport {
       Terms terms = leaf == null ? null : leaf.terms(f);
       if (terms != null) rawPostings += terms.getSumTotalTermFreq() * 2 + terms.getSumDocFreq() * 3;
     }
+    // More shards mean fewer bytes per query (a shard holds other terms too) but more files: double until the
+    // average shard is under the target, at most one shard (two files) per DOCS_PER_SHARD documents.
     int shards = 1;
-    while (shards < MAX_SHARDS && rawPostings / shards > SHARD_TARGET_BYTES) shards <<= 1;
+    while (shards < MAX_SHARDS && rawPostings / shards > SHARD_TARGET_BYTES
+        && (long) shards * 2 * DOCS_PER_SHARD <= docs.size()) {
+      shards <<= 1;
+    }
 
     Bytes[] t = new Bytes[shards];
     Bytes[] p = new Bytes[shards];
@@ -113,6 +120,9 @@ public final class SearchExport {
         normOf[d] = (byte) norms.longValue();
       }
       TermsEnum te = leaf.terms(f).iterator();
+      Bytes deltas = new Bytes();
+      Bytes freqs = new Bytes();
+      Bytes normCol = new Bytes();
       PostingsEnum pe = null;
       for (BytesRef term = te.next(); term != null; term = te.next()) {
         termCount++;
@@ -120,13 +130,19 @@ public final class SearchExport {
         int shard = shard(tb, shards);
         float idf = bm25.idfExplain(cs, new TermStatistics(term, te.docFreq(), te.totalTermFreq()))
             .getValue().floatValue();
-        Bytes post = new Bytes();
+        // Column by column (doc deltas, then freqs, then norms): gzip compresses each column far better than
+        // interleaved triples (deltas of a common term are mostly 1).
+        deltas.clear();
+        freqs.clear();
+        normCol.clear();
         long posStart = p[shard].size();
         pe = te.postings(pe, PostingsEnum.POSITIONS);
         int last = 0;
         for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
           int freq = pe.freq();
-          post.varint(d - last).varint(freq).u8(normOf[d]);
+          deltas.varint(d - last);
+          freqs.varint(freq);
+          normCol.u8(normOf[d]);
           last = d;
           int lastPos = 0;
           for (int i = 0; i < freq; i++) {
@@ -135,13 +151,23 @@ public final class SearchExport {
             lastPos = pos;
           }
         }
-        t[shard].u8(fi).varint(tb.length).bytes(tb).f32(idf).varint(te.docFreq()).varint(post.size())
-            .bytes(post.toByteArray()).varint(posStart).varint(p[shard].size() - posStart);
+        t[shard].u8(fi).varint(tb.length).bytes(tb).f32(idf).varint(te.docFreq())
+            .varint(deltas.size() + freqs.size() + normCol.size())
+            .bytes(deltas).bytes(freqs).bytes(normCol).varint(posStart).varint(p[shard].size() - posStart);
       }
     }
+    // Compress shards on every core; write them in shard order.
+    byte[][] tz = new byte[shards][];
+    byte[][] pz = new byte[shards][];
+    java.util.stream.IntStream.range(0, shards).parallel().forEach(i -> {
+      tz[i] = t[i].gzip();
+      pz[i] = p[i].gzip();
+      t[i] = null;
+      p[i] = null;
+    });
     for (int i = 0; i < shards; i++) {
-      counter.write(String.format(Locale.ROOT, "search/t/%x.dat", i), Bytes.gzip(t[i].toByteArray()));
-      counter.write(String.format(Locale.ROOT, "search/p/%x.dat", i), Bytes.gzip(p[i].toByteArray()));
+      counter.write(String.format(Locale.ROOT, "search/t/%x.dat", i), tz[i]);
+      counter.write(String.format(Locale.ROOT, "search/p/%x.dat", i), pz[i]);
     }
 
     writeBlocks(docs, counter);

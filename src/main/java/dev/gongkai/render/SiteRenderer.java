@@ -1,5 +1,7 @@
 package dev.gongkai.render;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gongkai.diag.Bi;
 import dev.gongkai.diag.Code;
 import dev.gongkai.diag.Diagnostics;
@@ -17,6 +19,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,6 +95,11 @@ public final class SiteRenderer {
     for (Dataset ds : site.datasets()) dataset(ds);
     for (Page p : site.pages()) page(p);
     for (Incident i : site.incidents()) incident(i);
+    Map<Integer, List<DisclosureRecord>> byYear = recordsByYear();
+    Map<String, List<DisclosureRecord>> byAgency = recordsByAgency();
+    search(byYear, byAgency);
+    for (Map.Entry<Integer, List<DisclosureRecord>> e : byYear.entrySet()) browseYear(e.getKey(), e.getValue());
+    for (Map.Entry<String, List<DisclosureRecord>> e : byAgency.entrySet()) browseAgency(e.getKey(), e.getValue());
     simple("accessibility", "accessibility/", "nav.accessibility");
     apply();
     notFound();
@@ -217,6 +226,122 @@ public final class SiteRenderer {
     write(uri + "index.html", "apply", v);
   }
 
+  /**
+   * The JSON keys of the search client's UI text ({@code #search-messages} on the search page), each read from the
+   * bundle key {@code search.msg.<key>}. The texts keep their {@code {n}}, {@code {q}}, {@code {f}}, {@code {p}}
+   * placeholders for the client to fill in.
+   */
+  static final List<String> SEARCH_MESSAGE_KEYS = List.of("count", "countFiltered", "none", "dropFilter", "shorter",
+      "loading", "error", "prev", "next", "page", "facetsHeading", "all", "remove", "facet.domain", "facet.item",
+      "facet.year", "facet.agency", "facet.validity", "facet.kind", "kind.record", "kind.dataset", "kind.page", "docNo",
+      "date");
+
+  /**
+   * The search page {@code search/}: the form and the empty result area the client fills in, and lists that browse
+   * every published record by catalogue item, year and publishing agency without JavaScript.
+   */
+  private void search(Map<Integer, List<DisclosureRecord>> byYear, Map<String, List<DisclosureRecord>> byAgency)
+      throws IOException {
+    String uri = "search/";
+    String root = rootOf(uri);
+    String title = message("search.title");
+    Map<String, Object> v = common(uri, "search", title, List.of(crumbHome(root), new Views.Crumb(title, null)));
+    v.put("searchMessages", searchMessagesJson());
+    List<Views.BrowseLink> years = new ArrayList<>();
+    byYear.forEach((y, rs) -> years.add(new Views.BrowseLink(
+        message("browse.year", String.valueOf(y)), yearUrl(y), rs.size())));
+    List<Views.BrowseLink> agencies = new ArrayList<>();
+    byAgency.forEach((a, rs) -> agencies.add(new Views.BrowseLink(a, agencyUrl(a), rs.size())));
+    v.put("browseYears", years);
+    v.put("browseAgencies", agencies);
+    write(uri + "index.html", "search", v);
+  }
+
+  /**
+   * The search client's UI text as a JSON object that is safe inside a {@code <script>} element: {@code </} is
+   * written {@code <\/} and the {@code !} of {@code <!--} as a JSON unicode escape, so no text can end the element.
+   */
+  private String searchMessagesJson() {
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (String key : SEARCH_MESSAGE_KEYS) texts.put(key, message("search.msg." + key));
+    try {
+      return new ObjectMapper().writeValueAsString(texts).replace("</", "<\\/").replace("<!--", "<\\u0021--");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Published records by the year of their 发布日期, newest year first, each list newest first. */
+  private Map<Integer, List<DisclosureRecord>> recordsByYear() {
+    Map<Integer, List<DisclosureRecord>> byYear = new TreeMap<>(Comparator.reverseOrder());
+    for (DisclosureRecord r : site.records()) {
+      byYear.computeIfAbsent(r.published().getYear(), y -> new ArrayList<>()).add(r);
+    }
+    byYear.values().forEach(rs -> rs.sort(DisclosureRecord.NEWEST_FIRST));
+    return byYear;
+  }
+
+  /**
+   * Published records by publishing agency (发布机构), the agencies with most records first (then by name), each list
+   * newest first.
+   *
+   * @throws IllegalStateException when two agency names share a {@link Views#agencySlug slug} (a SHA-256 prefix
+   *     collision), rather than merge their pages
+   */
+  private Map<String, List<DisclosureRecord>> recordsByAgency() {
+    Map<String, List<DisclosureRecord>> byName = new TreeMap<>();
+    for (DisclosureRecord r : site.records()) {
+      if (!r.agency().isBlank()) byName.computeIfAbsent(r.agency(), a -> new ArrayList<>()).add(r);
+    }
+    Map<String, String> nameBySlug = new HashMap<>();
+    for (String name : byName.keySet()) {
+      String other = nameBySlug.put(Views.agencySlug(name), name);
+      if (other != null) throw new IllegalStateException("agency slug collision: " + other + " / " + name);
+    }
+    Map<String, List<DisclosureRecord>> sorted = new LinkedHashMap<>();
+    byName.entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<String, List<DisclosureRecord>> e) -> -e.getValue().size())
+            .thenComparing(Map.Entry::getKey))
+        .forEach(e -> {
+          e.getValue().sort(DisclosureRecord.NEWEST_FIRST);
+          sorted.put(e.getKey(), e.getValue());
+        });
+    return sorted;
+  }
+
+  private static String yearUrl(int year) {
+    return "browse/year/" + year + "/";
+  }
+
+  private static String agencyUrl(String agency) {
+    return "browse/agency/" + Views.agencySlug(agency) + "/";
+  }
+
+  private void browseYear(int year, List<DisclosureRecord> records) throws IOException {
+    String y = String.valueOf(year);
+    browse(yearUrl(year), message("browse.year", y), message("browse.yearHeading", y), records);
+  }
+
+  private void browseAgency(String agency, List<DisclosureRecord> records) throws IOException {
+    browse(agencyUrl(agency), agency, message("browse.agencyHeading", agency), records);
+  }
+
+  /** One browse list ({@code browse.html}), paginated like item pages; {@code crumb} names it in the breadcrumbs. */
+  private void browse(String base, String crumb, String heading, List<DisclosureRecord> records) throws IOException {
+    int size = site.config().options().pageSize();
+    int pages = Math.max(1, (records.size() + size - 1) / size);
+    for (int p = 1; p <= pages; p++) {
+      String uri = Views.pageUrl(base, p);
+      String root = rootOf(uri);
+      Map<String, Object> v = common(uri, "browse", heading, List.of(crumbHome(root),
+          new Views.Crumb(message("search.title"), root + "search/"), new Views.Crumb(crumb, null)));
+      v.put("heading", heading);
+      v.put("records", records.subList((p - 1) * size, Math.min(records.size(), p * size)));
+      v.put("pager", Views.pager(p, pages, records.size(), root, base));
+      write(uri + "index.html", "browse", v);
+    }
+  }
+
   /** The 404 page is served for any missing path, so its links are absolute from the site's base path. */
   private void notFound() throws IOException {
     String basePath = URI.create(site.config().baseUrl()).getPath();
@@ -252,6 +377,11 @@ public final class SiteRenderer {
 
   private String message(String key) {
     return templates.message(key, locale);
+  }
+
+  /** A UI text with MessageFormat arguments (formatted in Locale.ROOT; pass numbers as strings to avoid grouping). */
+  private String message(String key, Object... args) {
+    return new MessageFormat(message(key), Locale.ROOT).format(args);
   }
 
   private void write(String path, String template, Map<String, Object> vars) throws IOException {

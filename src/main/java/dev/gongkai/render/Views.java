@@ -4,7 +4,11 @@ import dev.gongkai.model.Catalogue;
 import dev.gongkai.model.CatalogueItem;
 import dev.gongkai.model.DisclosureRecord;
 import dev.gongkai.model.PublishedSite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /** Small immutable values handed to templates besides the model records themselves. */
@@ -16,6 +20,13 @@ public final class Views {
 
   /** One breadcrumb; {@code href} is null for the current page. */
   public record Crumb(String label, String href) {}
+
+  /**
+   * One entry of a browse list on the search page (a year or a publishing agency) with its published-record count.
+   *
+   * @param url site-relative URL of its browse page ({@code browse/year/2025/}); templates prefix {@code rootpath}
+   */
+  public record BrowseLink(String label, String url, int count) {}
 
   /** A numbered link of a pager. */
   public record PageLink(int number, String href, boolean current) {}
@@ -77,5 +88,18 @@ public final class Views {
 
   static String pageUrl(String base, int page) {
     return page == 1 ? base : base + "page/" + page + "/";
+  }
+
+  /**
+   * URL slug of a publishing agency (发布机构): the first 10 hex digits of the SHA-256 of its UTF-8 name, so the URL
+   * {@code browse/agency/<slug>/} is ASCII and stays the same across builds as long as the name does.
+   */
+  public static String agencySlug(String agency) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(agency.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 5);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
   }
 }

@@ -54,9 +54,12 @@ public final class StaticServer implements AutoCloseable {
   private final ExecutorService executor;
   private final AtomicLong bytes = new AtomicLong();
   private final List<String> paths = new ArrayList<>();
+  private final Map<String, Long> bytesByPath = new java.util.HashMap<>();
+  private final boolean gzipText;
 
-  private StaticServer(Path root) throws IOException {
+  private StaticServer(Path root, boolean gzipText) throws IOException {
     this.root = root.toRealPath();
+    this.gzipText = gzipText;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
     this.executor = Executors.newFixedThreadPool(8, r -> {
       Thread t = new Thread(r, "static-server");
@@ -71,7 +74,17 @@ public final class StaticServer implements AutoCloseable {
   /** Starts serving {@code root} (which must be an existing folder); close to stop. */
   public static StaticServer serve(Path root) throws IOException {
     if (!Files.isDirectory(root)) throw new IOException("not a folder: " + root);
-    return new StaticServer(root);
+    return new StaticServer(root, false);
+  }
+
+  /**
+   * Like {@link #serve} but compressing text responses (html, css, js, json, svg, xml, txt, csv) with gzip when the
+   * client accepts it, as static hosts do (nginx {@code gzip on}, GitHub Pages): then {@link #bytesServed()} counts
+   * what travels over the network. Binary files ({@code .dat}, images) are sent as they are.
+   */
+  public static StaticServer serveCompressed(Path root) throws IOException {
+    if (!Files.isDirectory(root)) throw new IOException("not a folder: " + root);
+    return new StaticServer(root, true);
   }
 
   /**
@@ -88,6 +101,12 @@ public final class StaticServer implements AutoCloseable {
   public synchronized void resetCounters() {
     bytes.set(0);
     paths.clear();
+    bytesByPath.clear();
+  }
+
+  /** Body bytes sent per request path since the last reset (sorted by path). */
+  public synchronized Map<String, Long> bytesByPath() {
+    return new java.util.TreeMap<>(bytesByPath);
   }
 
   /** Response body bytes sent since the last reset (redirects, 403 and 404 bodies included). */
@@ -140,8 +159,28 @@ public final class StaticServer implements AutoCloseable {
         send(ex, 404, Files.isRegularFile(custom) ? TYPES.get("html") : TYPES.get("txt"), body, head);
         return;
       }
-      send(ex, 200, contentType(file), Files.readAllBytes(file), head);
+      byte[] body = Files.readAllBytes(file);
+      String type = contentType(file);
+      String accept = ex.getRequestHeaders().getFirst("Accept-Encoding");
+      if (gzipText && !head && accept != null && accept.contains("gzip") && isText(type)) {
+        java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(z)) {
+          gz.write(body);
+        }
+        body = z.toByteArray();
+        ex.getResponseHeaders().set("Content-Encoding", "gzip");
+        ex.getResponseHeaders().set("Vary", "Accept-Encoding");
+      }
+      synchronized (this) {
+        bytesByPath.merge(path, (long) body.length, Long::sum);
+      }
+      send(ex, 200, type, body, head);
     }
+  }
+
+  private static boolean isText(String type) {
+    return type.startsWith("text/") || type.startsWith("application/json") || type.startsWith("application/xml")
+        || type.startsWith("image/svg");
   }
 
   private void send(HttpExchange ex, int status, String type, byte[] body, boolean head) throws IOException {
