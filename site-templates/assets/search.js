@@ -111,10 +111,13 @@
 
   var utf8 = new TextEncoder();
 
-  /** Postings of (field, term): {idf, docs, freqs, norms, posOff, posLen, shard} or null. */
+  /** Postings of (field, term): {idf, docs, freqs, norms, posOff, shard} or null; decoded once per page. */
+  var decoded = {};
   function postings(m, field, term) {
+    var key = field + ' ' + term;
+    if (decoded[key]) return decoded[key];
     var tb = utf8.encode(term), shard = (fnv(tb) % m.shards).toString(16);
-    return get('t/' + shard + '.dat', 'bin').then(function (buf) {
+    return decoded[key] = get('t/' + shard + '.dat', 'bin').then(function (buf) {
       var r = new Reader(buf, 4);
       while (r.p < r.b.length) {
         var f = r.b[r.p++], len = r.vint(), same = f === field && len === tb.length;
@@ -130,16 +133,18 @@
         return { idf: idf, docs: docs, freqs: freqs, norms: norms, posOff: r.vint(), posLen: r.vint(), shard: shard };
       }
       return null;
-    });
+    }, function (e) { delete decoded[key]; throw e; });
   }
 
-  /** Positions of a posting list, per doc id (an object of arrays). */
-  function positions(p) {
+  /** Positions of a posting list for the wanted docs only (wanted[doc] true): doc id → array. */
+  function positions(p, wanted) {
     return get('p/' + p.shard + '.dat', 'bin').then(function (buf) {
       var r = new Reader(buf, p.posOff), out = {};
       for (var i = 0; i < p.docs.length; i++) {
-        var a = new Array(p.freqs[i]), x = 0;
-        for (var k = 0; k < a.length; k++) { x += r.vint(); a[k] = x; }
+        var n = p.freqs[i];
+        if (!wanted[p.docs[i]]) { while (n--) r.vint(); continue; }
+        var a = new Array(n), x = 0;
+        for (var k = 0; k < n; k++) { x += r.vint(); a[k] = x; }
         out[p.docs[i]] = a;
       }
       return out;
@@ -160,64 +165,58 @@
     return c;
   }
 
-  /** Scores of one part in one field: doc id → float score (BM25Scorer.score: weight - weight / (1 + freq * n)). */
-  function scoreField(m, fi, terms) {
+  /**
+   * Adds one part's score in one field to acc (a Float64Array by doc id) and marks hits: Lucene sums the clause
+   * scores of a BooleanQuery in double and rounds to float once. Per doc: BM25Scorer.score, i.e.
+   * weight - weight / (1 + freq * normInverse), each step in float.
+   */
+  function scoreField(m, fi, terms, acc, hit) {
     var field = m.fields[fi];
     return Promise.all(terms.map(function (t) { return postings(m, fi, t.t); })).then(function (ps) {
-      if (ps.some(function (p) { return !p; })) return {};
+      if (ps.some(function (p) { return !p; })) return;
       var idf = 0;
       ps.forEach(function (p) { idf += p.idf; });
       var weight = F(F(field.boost) * F(idf)), cache = field.cache || (field.cache = normCache(m, field));
-      var out = {};
-      function score(doc, freq, norm) { out[doc] = F(weight - F(weight / F(1 + F(freq * cache[norm])))); }
+      function score(doc, freq, norm) {
+        acc[doc] += F(weight - F(weight / F(1 + F(freq * cache[norm]))));
+        hit[doc] = 1;
+      }
+      var p0 = ps[0], i;
       if (ps.length === 1) {
-        var p = ps[0];
-        for (var i = 0; i < p.docs.length; i++) score(p.docs[i], p.freqs[i], p.norms[i]);
-        return out;
+        for (i = 0; i < p0.docs.length; i++) score(p0.docs[i], p0.freqs[i], p0.norms[i]);
+        return;
       }
-      // Phrase: intersect doc ids first, then fetch positions and count exact matches (ExactPhraseMatcher).
-      var sets = ps.map(function (p) { var s = {}; for (var i = 0; i < p.docs.length; i++) s[p.docs[i]] = i; return s; });
-      var cand = [];
-      for (var i = 0; i < ps[0].docs.length; i++) {
-        var d = ps[0].docs[i];
-        if (sets.every(function (s) { return s[d] !== undefined; })) cand.push(d);
-      }
-      if (!cand.length) return out;
-      return Promise.all(ps.map(positions)).then(function (pos) {
-        cand.forEach(function (d) {
-          var freq = 0, lead = pos[0][d];
+      // Phrase: intersect doc ids first, then count exact matches in positions (ExactPhraseMatcher).
+      var count = new Uint16Array(m.docs), wanted = {}, cand = [];
+      ps.forEach(function (p) { for (var j = 0; j < p.docs.length; j++) count[p.docs[j]]++; });
+      for (i = 0; i < p0.docs.length; i++) if (count[p0.docs[i]] === ps.length) { wanted[p0.docs[i]] = true; cand.push(i); }
+      if (!cand.length) return;
+      return Promise.all(ps.map(function (p) { return positions(p, wanted); })).then(function (pos) {
+        cand.forEach(function (i) {
+          var d = p0.docs[i], freq = 0, lead = pos[0][d];
           for (var a = 0; a < lead.length; a++) {
             var start = lead[a] - terms[0].pos, ok = start >= 0;
             for (var k = 1; ok && k < terms.length; k++) ok = pos[k][d].indexOf(start + terms[k].pos) >= 0;
             if (ok) freq++;
           }
-          if (freq > 0) score(d, freq, ps[0].norms[sets[0][d]]);
+          if (freq > 0) score(d, freq, p0.norms[i]);
         });
-        return out;
       });
     });
   }
 
-  /** All matching docs with scores: MUST over parts, SHOULD over fields; sums in double then float, as Lucene. */
+  /** All matching docs with scores: MUST over parts, SHOULD over fields, as Lucene sums them. doc → score. */
   function run(m, parts) {
+    var n = m.docs, total = new Float64Array(n), matched = new Uint16Array(n);
     return Promise.all(parts.map(function (terms) {
-      return Promise.all(m.fields.map(function (f, fi) { return scoreField(m, fi, terms); })).then(function (per) {
-        var sum = {};
-        per.forEach(function (s) { for (var d in s) sum[d] = (sum[d] || 0) + s[d]; });
-        for (var d in sum) sum[d] = F(sum[d]);
-        return sum;
+      var acc = new Float64Array(n), hit = new Uint8Array(n);
+      return Promise.all(m.fields.map(function (f, fi) { return scoreField(m, fi, terms, acc, hit); })).then(function () {
+        for (var d = 0; d < n; d++) if (hit[d]) { total[d] += F(acc[d]); matched[d]++; }
       });
-    })).then(function (partScores) {
-      var total = {};
-      if (!partScores.length) return total;
-      for (var d in partScores[0]) {
-        var s = 0, all = true;
-        for (var k = 0; k < partScores.length && all; k++) {
-          if (partScores[k][d] === undefined) all = false; else s += partScores[k][d];
-        }
-        if (all) total[d] = F(s);
-      }
-      return total;
+    })).then(function () {
+      var out = [];
+      if (parts.length) for (var d = 0; d < n; d++) if (matched[d] === parts.length) out.push({ doc: d, score: F(total[d]) });
+      return out;
     });
   }
 
@@ -272,15 +271,15 @@
       facets[f] = vals.map(function (v) { return [v[0], v[1], 0]; });
     });
     function value(doc, i) { return col[i * n + doc]; }
-    for (var d in scores) {
-      var doc = +d, miss = -1, misses = 0;
-      for (var i = 0; i < FACETS.length; i++) {
+    scores.forEach(function (h) {
+      var doc = h.doc, miss = -1, misses = 0, i;
+      for (i = 0; i < FACETS.length; i++) {
         if (want[i] !== -1 && value(doc, i) !== want[i]) { misses++; miss = i; }
       }
-      if (misses === 0) hits.push({ doc: doc, score: scores[d] });
+      if (misses === 0) hits.push(h);
       // Counts per dimension with the other dimensions' filters applied (drill sideways).
       for (i = 0; i < FACETS.length; i++) if (misses === 0 || (misses === 1 && miss === i)) facets[FACETS[i]][value(doc, i)][2]++;
-    }
+    });
     hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     return { total: hits.length, hits: hits, facets: facets, parts: parts, folded: folded, manifest: m };
   };
