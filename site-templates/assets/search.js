@@ -276,7 +276,7 @@
       for (i = 0; i < FACETS.length; i++) {
         if (want[i] !== -1 && value(doc, i) !== want[i]) { misses++; miss = i; }
       }
-      if (misses === 0) hits.push(h);
+      if (misses === 0) hits.push({ doc: doc, score: h.score, item: value(doc, 1), agency: value(doc, 3) });
       // Counts per dimension with the other dimensions' filters applied (drill sideways).
       for (i = 0; i < FACETS.length; i++) if (misses === 0 || (misses === 1 && miss === i)) facets[FACETS[i]][value(doc, i)][2]++;
     });
@@ -381,6 +381,9 @@
             var meta = el('p', { 'class': 'meta' });
             if (d[5]) meta.appendChild(el('span', {}, d[5]));
             if (d[3]) meta.appendChild(el('time', { datetime: d[3] }, d[3]));
+            var hit = top[i];
+            if (hit.item) meta.appendChild(el('span', { 'class': 'item' }, m.facets.item[hit.item][1]));
+            if (hit.agency) meta.appendChild(el('span', { 'class': 'agency' }, m.facets.agency[hit.agency][1]));
             li.appendChild(meta);
             var p = el('p', { 'class': 'summary' });
             marked(p, d[4], r.folded, map, m);
