@@ -62,6 +62,15 @@
     return toks;
   }
 
+  /** Mirrors QueryAnalysis.isBigramRun: CJK bigrams only, at positions 0, 1, 2, …; matched without positions. */
+  function isBigramRun(terms) {
+    if (terms.length < 2) return false;
+    return terms.every(function (t, i) {
+      var c = Array.from(t.t);
+      return t.pos === i && c.length === 2 && CJK.test(c[0]) && CJK.test(c[1]);
+    });
+  }
+
   /** One query part: bigrams of adjacent CJK characters, lone CJK characters, words; positions as indexed. */
   function partTerms(folded) {
     var toks = tokenize(folded), terms = [], covered = {};
@@ -120,7 +129,7 @@
     return decoded[key] = get('t/' + shard + '.dat', 'bin').then(function (buf) {
       var r = new Reader(buf, 4);
       while (r.p < r.b.length) {
-        var f = r.b[r.p++], len = r.vint(), same = f === field && len === tb.length;
+        var f = r.b[r.p++], inline = !(f & 128), len = r.vint(), same = (f & 127) === field && len === tb.length;
         for (var i = 0; same && i < len; i++) if (r.b[r.p + i] !== tb[i]) same = false;
         r.p += len;
         var idf = r.v.getFloat32(r.p, true); r.p += 4;
@@ -129,11 +138,19 @@
         var docs = new Int32Array(df), freqs = new Int32Array(df), norms = new Uint8Array(df), d = 0;
         for (i = 0; i < df; i++) { d += r.vint(); docs[i] = d; }
         for (i = 0; i < df; i++) freqs[i] = r.vint();
-        for (i = 0; i < df; i++) norms[i] = r.b[r.p++];
-        return { idf: idf, docs: docs, freqs: freqs, norms: norms, posOff: r.vint(), posLen: r.vint(), shard: shard };
+        var entry = { idf: idf, docs: docs, freqs: freqs, norms: norms, shard: shard };
+        if (inline) for (i = 0; i < df; i++) norms[i] = r.b[r.p++];
+        entry.posOff = r.vint();
+        if (inline) return entry;
+        // A common term: its norms are those of the field, fetched once for every common term.
+        return get('n/' + field + '.dat', 'bin').then(function (nb) {
+          var all = new Uint8Array(nb);
+          for (var i = 0; i < df; i++) norms[i] = all[docs[i]];
+          return entry;
+        });
       }
       return null;
-    }, function (e) { delete decoded[key]; throw e; });
+    }).catch(function (e) { delete decoded[key]; throw e; });
   }
 
   /** Positions of a posting list for the wanted docs only (wanted[doc] true): doc id → array. */
@@ -184,6 +201,23 @@
       var p0 = ps[0], i;
       if (ps.length === 1) {
         for (i = 0; i < p0.docs.length; i++) score(p0.docs[i], p0.freqs[i], p0.norms[i]);
+        return;
+      }
+      if (isBigramRun(terms)) {
+        // Conjunction of term queries: each term with its own idf, summed in double, rounded once (ConjunctionScorer).
+        var sum = new Float64Array(m.docs), seen = new Uint16Array(m.docs);
+        ps.forEach(function (p) {
+          var w = F(F(field.boost) * F(p.idf));
+          for (var j = 0; j < p.docs.length; j++) {
+            var doc = p.docs[j];
+            sum[doc] += F(w - F(w / F(1 + F(p.freqs[j] * cache[p.norms[j]]))));
+            seen[doc]++;
+          }
+        });
+        for (i = 0; i < p0.docs.length; i++) {
+          var doc = p0.docs[i];
+          if (seen[doc] === ps.length) { acc[doc] += F(sum[doc]); hit[doc] = 1; }
+        }
         return;
       }
       // Phrase: intersect doc ids first, then count exact matches in positions (ExactPhraseMatcher).

@@ -36,9 +36,11 @@ import org.apache.lucene.util.BytesRef;
  *       shard count, block size, facet value lists.
  *   <li>{@code t/<shard>.dat}: every (field, term) whose term hashes (FNV-1a 32 of its UTF-8) to the shard: the term,
  *       its BM25 idf (float32, computed here by Lucene's own BM25Similarity), doc frequency, and postings as three
- *       columns: doc id deltas, freqs (varints) and norm bytes. A one-term query fetches one shard and nothing else
- *       of the index.
+ *       columns: doc id deltas, freqs (varints) and norm bytes. The field byte's high bit says the norms are not
+ *       inline (a common term): the client reads them from {@code n/<field>.dat}. A query fetches the shards of its
+ *       own terms and nothing else of the index but, for common terms, the norms.
  *   <li>{@code p/<shard>.dat}: the positions of the same entries, fetched only for phrase queries.
+ *   <li>{@code n/<field>.dat}: the norm byte of every document in the field (0 when absent).
  *   <li>{@code d/<block>.dat}: display data (id, title, url, date, summary, 文号) of {@code block} documents each.
  *   <li>{@code facets.dat}: one uint16 per document per facet, indexes into the manifest's value lists.
  *   <li>{@code t2s/<n>.txt}: Traditional → Simplified pairs of the characters whose code point mod 32 is n.
@@ -53,6 +55,8 @@ public final class SearchExport {
   static final long SHARD_TARGET_BYTES = 24 * 1024;
   static final int MAX_SHARDS = 4096;
   static final int DOCS_PER_SHARD = 8;
+  /** Norms are inlined in a posting list when it covers fewer than 1 / this of the documents. */
+  static final int INLINE_NORMS_RATIO = 8;
   static final int T2S_BUCKETS = 32;
   static final int FORMAT = 1;
 
@@ -119,6 +123,7 @@ public final class SearchExport {
       for (int d = norms.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = norms.nextDoc()) {
         normOf[d] = (byte) norms.longValue();
       }
+      counter.write("search/n/" + fi + ".dat", Bytes.gzip(normOf));
       TermsEnum te = leaf.terms(f).iterator();
       Bytes deltas = new Bytes();
       Bytes freqs = new Bytes();
@@ -151,7 +156,11 @@ public final class SearchExport {
             lastPos = pos;
           }
         }
-        t[shard].u8(fi).varint(tb.length).bytes(tb).f32(idf).varint(te.docFreq())
+        // Norms travel with a posting list only when it is short; the client takes a common term's norms from
+        // the field's norms file, fetched once however many common terms a query has.
+        boolean inline = (long) te.docFreq() * INLINE_NORMS_RATIO < reader.maxDoc();
+        if (!inline) normCol.clear();
+        t[shard].u8(fi | (inline ? 0 : 0x80)).varint(tb.length).bytes(tb).f32(idf).varint(te.docFreq())
             .varint(deltas.size() + freqs.size() + normCol.size())
             .bytes(deltas).bytes(freqs).bytes(normCol).varint(posStart).varint(p[shard].size() - posStart);
       }

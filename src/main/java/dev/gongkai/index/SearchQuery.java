@@ -16,8 +16,9 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * The query semantics shared with the browser client: every whitespace-separated part must match (MUST); a part
- * matches a document when any searched field contains it as a phrase (SHOULD over fields, scores summed, each field
- * with its boost); facet filters restrict without scoring (FILTER).
+ * matches a document when any searched field contains it (SHOULD over fields, scores summed, each field with its
+ * boost): a run of Han characters as all of its bigrams ({@link QueryAnalysis#isBigramRun}), anything else as an
+ * exact phrase, one term as that term. Facet filters restrict without scoring (FILTER).
  *
  * @param text what the user typed
  * @param filters facet name → exact value ({@link SearchFields#FACETS}); sorted
@@ -60,6 +61,11 @@ public record SearchQuery(String text, Map<String, String> filters) {
 
   private static Query fieldQuery(String field, List<QueryAnalysis.Term> part) {
     if (part.size() == 1) return new TermQuery(new Term(field, part.get(0).text()));
+    if (QueryAnalysis.isBigramRun(part)) {
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      for (QueryAnalysis.Term t : part) all.add(new TermQuery(new Term(field, t.text())), BooleanClause.Occur.MUST);
+      return all.build();
+    }
     PhraseQuery.Builder b = new PhraseQuery.Builder();
     for (QueryAnalysis.Term t : part) b.add(new Term(field, t.text()), t.position());
     return b.build();

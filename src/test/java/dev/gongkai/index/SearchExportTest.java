@@ -35,6 +35,7 @@ class SearchExportTest {
       int block = m.get("block").asInt();
       for (int i = 0; i * block < site.docs().size(); i++) expected.add(String.format(Locale.ROOT, "d/%x.dat", i));
       for (int i = 0; i < m.get("t2sBuckets").asInt(); i++) expected.add("t2s/" + i + ".txt");
+      for (int i = 0; i < m.get("fields").size(); i++) expected.add("n/" + i + ".dat");
       Set<String> actual;
       try (Stream<Path> s = Files.walk(search)) {
         actual = s.filter(Files::isRegularFile).map(p -> search.relativize(p).toString().replace('\\', '/'))

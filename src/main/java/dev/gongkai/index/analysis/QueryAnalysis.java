@@ -26,6 +26,29 @@ public final class QueryAnalysis {
   /** A term at a position relative to the part's first term. */
   public record Term(String text, int position) {}
 
+  /**
+   * Whether a part is a run of Han (or kana, Hangul) characters only: overlapping bigrams at positions 0, 1, 2, ….
+   * Such a part is matched as a conjunction of its bigrams, without positions: a document containing all the
+   * overlapping bigrams of a run almost always contains the run (each bigram pins the next character), every
+   * document that contains the run is found, and the browser needs no positions for the commonest queries. Parts
+   * with digits, Latin words, lone characters or gaps stay exact phrases ({@code 1号} must not match {@code 12号}).
+   */
+  public static boolean isBigramRun(List<Term> part) {
+    if (part.size() < 2) return false;
+    for (int i = 0; i < part.size(); i++) {
+      Term t = part.get(i);
+      if (t.position() != i || t.text().codePointCount(0, t.text().length()) != 2) return false;
+      if (!t.text().codePoints().allMatch(QueryAnalysis::isCjk)) return false;
+    }
+    return true;
+  }
+
+  private static boolean isCjk(int cp) {
+    Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+    return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
+  }
+
   /** The parts of {@code query}; parts that analyze to nothing (punctuation only) are dropped. */
   public static List<List<Term>> parts(Analyzer analyzer, String query) {
     List<List<Term>> parts = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.gongkai.index.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -87,6 +88,16 @@ class SearchAnalyzerTest {
     // A lone character next to a digit stays a unigram; positions are as indexed.
     assertEquals(List.of(terms("第", 0, "1", 1, "号", 2)), query("第1号"));
     assertEquals(List.of(terms("应急", 0, "x", 2)), query("应急X"));
+  }
+
+  @Test
+  void hanRunsAreMatchedAsBigramConjunctionsOthersAsPhrases() {
+    assertTrue(QueryAnalysis.isBigramRun(query("救灾资金").get(0)));
+    assertTrue(QueryAnalysis.isBigramRun(query("應急管理").get(0)));
+    assertFalse(QueryAnalysis.isBigramRun(query("应急").get(0)), "one bigram is a term query");
+    assertFalse(QueryAnalysis.isBigramRun(query("第1号").get(0)));
+    assertFalse(QueryAnalysis.isBigramRun(query("应急，管理").get(0)), "a gap keeps the phrase");
+    assertFalse(QueryAnalysis.isBigramRun(query("gb 2024").get(0)));
   }
 
   @Test
