@@ -51,10 +51,18 @@ public final class SiteRenderer {
   /** content-relative path of files pages link to → source file; published once each, sorted. */
   private final Map<String, Path> linkedFiles = new TreeMap<>();
   private final Views.Stats stats;
+  private final Views.OpenData openData;
   private final List<Page> nav;
   private int pagesWritten;
 
   public SiteRenderer(PublishedSite site, Templates templates, Path contentDir, OutputSink out, Diagnostics diags) {
+    this(site, templates, contentDir, out, diags, Views.OpenData.NONE);
+  }
+
+  /** @param openData downloads, change histories and feeds from the open-data stages, for the pages that show them */
+  public SiteRenderer(PublishedSite site, Templates templates, Path contentDir, OutputSink out, Diagnostics diags,
+      Views.OpenData openData) {
+    this.openData = openData;
     this.site = site;
     this.templates = templates;
     this.contentDir = contentDir;
@@ -368,6 +376,7 @@ public final class SiteRenderer {
     v.put("crumbs", crumbs);
     v.put("lang", locale.getLanguage().equals("en") ? "en" : "zh-CN");
     v.put("content", new Views.Content(type, title, uri, root));
+    v.put("openData", openData);
     return v;
   }
 

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /** Small immutable values handed to templates besides the model records themselves. */
 public final class Views {
@@ -100,6 +101,48 @@ public final class Views {
       return HexFormat.of().formatHex(hash, 0, 5);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  /**
+   * A download of a dataset, listed on its page.
+   *
+   * @param format label such as {@code CSV}, {@code CSV（Excel）}, {@code XLSX}, {@code JSON}
+   * @param path site-relative path of the file
+   * @param size bytes
+   */
+  public record Download(String format, String path, long size, String mediaType, String sha256) {
+    public String displaySize() {
+      return new dev.gongkai.model.Attachment(null, "", "", size).displaySize();
+    }
+  }
+
+  /**
+   * One entry of a record's change history (newest first on the page).
+   *
+   * @param release the release it appeared in (its date, ISO)
+   * @param change {@code added}, {@code changed} or {@code removed}
+   * @param fields the metadata fields that changed (for {@code changed}), in column order
+   */
+  public record Change(String release, String change, List<String> fields) {
+    public Change {
+      fields = List.copyOf(fields);
+    }
+  }
+
+  /**
+   * What the open-data stages hand to the page renderer.
+   *
+   * @param downloads dataset id → its downloads in display order
+   * @param history index number → change history, newest first
+   * @param itemFeeds whether each catalogue item has a {@code feed.xml} next to its page
+   */
+  public record OpenData(Map<String, List<Download>> downloads, Map<String, List<Change>> history, boolean itemFeeds) {
+    public static final OpenData NONE = new OpenData(Map.of(), Map.of(), false);
+
+    public OpenData {
+      downloads = Map.copyOf(downloads);
+      history = Map.copyOf(history);
     }
   }
 }

@@ -77,6 +77,11 @@ public final class StagedOutput implements OutputSink, AutoCloseable {
     return p;
   }
 
+  /** Every path written so far (marker included), sorted. */
+  public java.util.List<String> writtenPaths() {
+    return written.stream().sorted().toList();
+  }
+
   /** Number of files written so far (marker included). */
   public int fileCount() {
     return written.size();
