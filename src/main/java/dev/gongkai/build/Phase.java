@@ -4,6 +4,7 @@ package dev.gongkai.build;
 public enum Phase {
   LOAD("读取", "load"),
   VALIDATE("校验", "validate"),
+  EXPORT("导出开放数据", "open data"),
   RENDER("生成页面", "render"),
   INDEX("建立搜索索引", "search index"),
   WRITE("写入", "write");

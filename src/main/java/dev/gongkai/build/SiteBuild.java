@@ -11,7 +11,15 @@ import dev.gongkai.render.SiteRenderer;
 import dev.gongkai.render.Templates;
 import dev.gongkai.validate.SiteValidator;
 import dev.gongkai.write.StagedOutput;
+import dev.gongkai.export.Changes;
+import dev.gongkai.export.Checksums;
+import dev.gongkai.export.DatasetExports;
+import dev.gongkai.export.DatasetInfo;
+import dev.gongkai.export.ExportFile;
+import dev.gongkai.export.Provenance;
 import dev.gongkai.index.SearchDoc;
+import dev.gongkai.render.Views;
+import java.util.ArrayList;
 import dev.gongkai.index.SearchDocs;
 import dev.gongkai.index.SearchExport;
 import dev.gongkai.index.SearchIndex;
@@ -24,7 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pipeline: load → validate → (gate) → render | index → write. Output is staged beside the output folder and swapped
+ * The pipeline: load → validate → (gate) → export (datasets, changes) → render | index → export (catalogue) → write. Output is staged beside the output folder and swapped
  * in only when every stage succeeded, so a failed build leaves the published site as it was.
  */
 public final class SiteBuild {
@@ -54,10 +62,18 @@ public final class SiteBuild {
       return new BuildResult(true, diags, published.records().size(), withheld, 0, 0, times);
     }
 
+    Provenance provenance = Provenance.of(req.source(), published, GeneratorVersion.get());
+    DatasetExports.Result data = DatasetExports.build(published, provenance);
+    Changes.Result changes = Changes.build(data.datasets(), data.files(), req.previous(), provenance);
+    Views.OpenData openData = new Views.OpenData(data.downloads(), changes.history(), ITEM_FEEDS,
+        data.datasets().stream().map(d -> new Views.DataSet(d.id(), d.title(), d.description(), d.pageUrl())).toList());
+    t0 = lap(Phase.EXPORT, t0, times, progress);
+
     try (StagedOutput out = StagedOutput.open(req.out())) {
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
-      SiteRenderer renderer = new SiteRenderer(published, templates, tree.root().resolve("content"), out, diags);
+      SiteRenderer renderer =
+          new SiteRenderer(published, templates, tree.root().resolve("content"), out, diags, openData);
       int pages;
       try {
         pages = renderer.render(n -> progress.pages(n, expected));
@@ -74,11 +90,25 @@ public final class SiteBuild {
         if (req.indexDir() != null) SearchIndex.save(index, req.indexDir());
       }
       t0 = lap(Phase.INDEX, t0, times, progress);
+      List<ExportFile> exports = new ArrayList<>(data.files());
+      exports.addAll(changes.files());
+      exports.addAll(catalogueExports(published, provenance, data.datasets(), changes, out.writtenPaths()));
+      exports.add(Checksums.build(exports));
+      for (ExportFile f : exports) out.write(f.path(), f.data());
+      t0 = lap(Phase.WRITE, t0, times, progress);
       int files = out.fileCount();
       out.commit();
-      lap(Phase.WRITE, t0, times, progress);
       return new BuildResult(true, diags, published.records().size(), withheld, pages, files, times);
     }
+  }
+
+  /** Whether each catalogue item has an Atom feed next to its page (written by the catalogue-level exports). */
+  private static final boolean ITEM_FEEDS = false;
+
+  /** DCAT, data.json, feeds, sitemap and robots.txt: the catalogue-level open data. */
+  private static List<ExportFile> catalogueExports(PublishedSite site, Provenance provenance,
+      List<DatasetInfo> datasets, Changes.Result changes, List<String> writtenPaths) {
+    return List.of();
   }
 
   private static long lap(Phase phase, long since, Map<Phase, Long> times, Progress progress) {

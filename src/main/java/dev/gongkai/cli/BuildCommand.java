@@ -23,15 +23,42 @@ public final class BuildCommand implements Callable<Integer> {
       description = "Output folder (default: public/ inside the source folder).")
   Path out;
 
+  @Option(names = "--previous", paramLabel = "DIR",
+      description = "The previous release's published folder: publish what changed since (data/changes/).")
+  Path previous;
+
+  @Option(names = "--previous-ref", paramLabel = "REF",
+      description = "The previous release as a git ref of the source (e.g. a tag); built aside, then compared.")
+  String previousRef;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Path target = out != null ? out : common.source.resolve("public");
+    if (previous != null && previousRef != null) {
+      err.println("--previous 与 --previous-ref 只能选一个 / give --previous or --previous-ref, not both");
+      return ExitCodes.USAGE;
+    }
+    if (previous != null && !java.nio.file.Files.isDirectory(previous)) {
+      err.println("找不到上一版本目录 / no such previous release folder: " + previous);
+      return ExitCodes.USAGE;
+    }
     BuildResult r;
+    Path work = null;
     try {
-      r = SiteBuild.run(new BuildRequest(common.source, target, BuildRequest.defaultIndexDir(common.source)),
+      Path prev = previous;
+      if (previousRef != null) {
+        work = java.nio.file.Files.createTempDirectory("gongkai-previous-");
+        try {
+          prev = dev.gongkai.build.PreviousRelease.fromGitRef(common.source, previousRef, work);
+        } catch (dev.gongkai.build.PreviousRelease.Unavailable e) {
+          err.println("无法构建上一版本 / cannot build the previous release: " + e.getMessage());
+          return ExitCodes.USAGE;
+        }
+      }
+      r = SiteBuild.run(new BuildRequest(common.source, target, BuildRequest.defaultIndexDir(common.source), prev),
           common.quiet ? dev.gongkai.build.Progress.NONE : new ProgressPrinter(err, common.verbose));
     } catch (StagedOutput.UnsafeOutputException e) {
       err.println("输出目录不安全 / unsafe output folder: " + e.getMessage());
@@ -39,6 +66,8 @@ public final class BuildCommand implements Callable<Integer> {
     } catch (java.nio.file.NoSuchFileException e) {
       err.println("找不到目录 / no such folder: " + e.getFile());
       return ExitCodes.USAGE;
+    } finally {
+      if (work != null) StagedOutput.deleteTree(work);
     }
     return report(r, err, common, "built " + r.pages() + " pages, " + r.files() + " files → " + target);
   }

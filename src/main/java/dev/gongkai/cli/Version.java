@@ -5,8 +5,7 @@ import picocli.CommandLine;
 /** The version from the jar manifest (the pom's version), or "dev" when run from classes. */
 public final class Version implements CommandLine.IVersionProvider {
   public static String get() {
-    String v = Version.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    return dev.gongkai.build.GeneratorVersion.get();
   }
 
   @Override

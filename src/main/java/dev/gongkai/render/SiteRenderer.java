@@ -110,6 +110,7 @@ public final class SiteRenderer {
     for (Map.Entry<String, List<DisclosureRecord>> e : byAgency.entrySet()) browseAgency(e.getKey(), e.getValue());
     simple("accessibility", "accessibility/", "nav.accessibility");
     apply();
+    if (!openData.datasets().isEmpty()) openDataPage();
     notFound();
     publishLinkedFiles();
     return pagesWritten;
@@ -167,6 +168,7 @@ public final class SiteRenderer {
     v.put("interpretation", r.interpretation().isEmpty() ? null : stats.record(r.interpretation()));
     v.put("original", r.original().isEmpty() ? null : stats.record(r.original()));
     v.put("related", site.byItem().get(item.code()).stream().filter(x -> x != r).limit(5).toList());
+    v.put("history", openData.history().getOrDefault(r.indexNo(), List.of()));
     write(uri + "index.html", "record", v);
     for (var a : r.attachments()) out.copy(uri + a.fileName(), a.source());
   }
@@ -348,6 +350,16 @@ public final class SiteRenderer {
       v.put("pager", Views.pager(p, pages, records.size(), root, base));
       write(uri + "index.html", "browse", v);
     }
+  }
+
+  /** {@code data/}: every dataset with its downloads, and the catalogue-level files (DCAT, data.json, feeds…). */
+  private void openDataPage() throws IOException {
+    String uri = "data/";
+    String root = rootOf(uri);
+    String title = message("data.title");
+    Map<String, Object> v = common(uri, "data", title, List.of(crumbHome(root), new Views.Crumb(title, null)));
+    v.put("datasets", openData.datasets());
+    write(uri + "index.html", "data", v);
   }
 
   /** The 404 page is served for any missing path, so its links are absolute from the site's base path. */

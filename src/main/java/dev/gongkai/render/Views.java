@@ -137,12 +137,30 @@ public final class Views {
    * @param history index number → change history, newest first
    * @param itemFeeds whether each catalogue item has a {@code feed.xml} next to its page
    */
-  public record OpenData(Map<String, List<Download>> downloads, Map<String, List<Change>> history, boolean itemFeeds) {
-    public static final OpenData NONE = new OpenData(Map.of(), Map.of(), false);
+  public record OpenData(Map<String, List<Download>> downloads, Map<String, List<Change>> history, boolean itemFeeds,
+      List<DataSet> datasets) {
+    public static final OpenData NONE = new OpenData(Map.of(), Map.of(), false, List.of());
 
     public OpenData {
       downloads = Map.copyOf(downloads);
       history = Map.copyOf(history);
+      datasets = List.copyOf(datasets);
+    }
+
+    public OpenData(Map<String, List<Download>> downloads, Map<String, List<Change>> history, boolean itemFeeds) {
+      this(downloads, history, itemFeeds, List.of());
+    }
+
+    /** The downloads of a dataset (empty when it has none). */
+    public List<Download> of(String datasetId) {
+      return downloads.getOrDefault(datasetId, List.of());
     }
   }
+
+  /**
+   * A dataset as the open-data page lists it.
+   *
+   * @param pageUrl site-relative URL of its portal page, or blank
+   */
+  public record DataSet(String id, String title, String description, String pageUrl) {}
 }

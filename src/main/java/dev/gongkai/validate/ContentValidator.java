@@ -26,7 +26,7 @@ public final class ContentValidator {
   /** First URL segments the generator writes itself. */
   public static final Set<String> RESERVED =
       Set.of("catalogue", "records", "datasets", "assets", "apply", "accessibility", "404", "index", "documents",
-          "search", "browse");
+          "search", "browse", "data");
   private static final Set<String> TYPES = Set.of("page", "incident", "incident-update");
   private static final Set<String> LEVELS = Set.of("蓝", "黄", "橙", "红");
   private static final Set<String> STATES = Set.of("进行中", "已结束");
