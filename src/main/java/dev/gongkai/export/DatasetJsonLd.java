@@ -12,10 +12,16 @@ import java.util.List;
 
 /**
  * The schema.org {@code Dataset} description of a dataset page, as JSON-LD for a
- * {@code <script type="application/ld+json">} element. Templates call it as
- * {@code ${T(dev.gongkai.export.DatasetJsonLd).of(dataset, config, openData)}} and insert it unescaped
- * ({@code th:utext}): the JSON is safe inside a script element, because {@code </} is written {@code <\/} and the
- * {@code !} of {@code <!--} as {@code \u0021}, so no value can end the element or open a comment.
+ * {@code <script type="application/ld+json">} element. {@code dataset.html} calls it with OGNL's static-call syntax
+ * in a {@code th:with} and prints the result with {@code th:utext}:
+ *
+ * <pre>{@code <script type="application/ld+json"
+ *     th:with="jsonLd=${@dev.gongkai.export.DatasetJsonLd@of(dataset, config, openData)}" th:utext="${jsonLd}">}</pre>
+ *
+ * <p>(The templates use OGNL, where SpEL's {@code T(...)} does not exist, and Thymeleaf 3.1 forbids static calls
+ * inside {@code th:utext} and inlined output, but not in {@code th:with}.) Printing it unescaped is safe: the JSON
+ * can never end the script element or open a comment in it, because {@code </} is written {@code <\/} and the
+ * {@code !} of {@code <!--} as {@code \u0021} — both still the same JSON value.
  */
 public final class DatasetJsonLd {
   private static final ObjectMapper MAPPER = new ObjectMapper();

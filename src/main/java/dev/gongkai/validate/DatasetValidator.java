@@ -39,6 +39,13 @@ public final class DatasetValidator {
           Bi.of("数据集文件名只能用小写字母、数字和连字符", "dataset file names use lowercase letters, digits and '-' only"));
       return Optional.empty();
     }
+    if (src.id().equals("catalogue") || src.id().startsWith("records-")) {
+      // The open-data export publishes the catalogue and each item's record metadata under these ids.
+      diags.report(Code.SCHEMA_INVALID, Location.file(src.csvPath()), src.id(),
+          Bi.of("数据集名“catalogue”和以“records-”开头的名称留给目录和信息目录数据集，请改名",
+              "the dataset names \"catalogue\" and \"records-…\" are reserved for the catalogue and record exports; rename"));
+      return Optional.empty();
+    }
     if (src.schema() == null || src.table() == null) {
       if (src.schema() == null && src.table() != null) {
         diags.report(Code.SCHEMA_MISSING, Location.file(src.csvPath()), "", src.id(), Bi.of("说明文件 " + src.schemaPath(), "schema " + src.schemaPath()));

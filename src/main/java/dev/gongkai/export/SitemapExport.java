@@ -1,0 +1,92 @@
+package dev.gongkai.export;
+
+import dev.gongkai.model.DisclosureRecord;
+import dev.gongkai.model.PublishedSite;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Sitemaps (sitemaps.org protocol 0.9): {@code sitemap.xml} is a sitemap index pointing to {@code sitemap-1.xml},
+ * {@code sitemap-2.xml}, … each with at most {@value #MAX_URLS} URLs (the protocol's limit).
+ *
+ * <p>The URLs are the pages the build wrote: every {@code …/index.html} as its directory URL (with the trailing
+ * slash; the root {@code index.html} as the base URL), sorted, except the search index data under {@code search/}
+ * (the search page {@code search/} itself is listed). {@code 404.html} and every non-page file are left out. A
+ * record page has {@code <lastmod>} = its 发布日期; other pages have none (no date is known for them).
+ */
+public final class SitemapExport {
+  public static final String INDEX = "sitemap.xml";
+  /** URLs per sitemap file: the protocol's maximum. */
+  public static final int MAX_URLS = 50_000;
+  static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+  private SitemapExport() {}
+
+  /** The index and its sitemaps, {@value #MAX_URLS} URLs per file. */
+  public static List<ExportFile> build(PublishedSite site, List<String> writtenPaths) {
+    return build(site, writtenPaths, MAX_URLS);
+  }
+
+  /**
+   * The index ({@code sitemap.xml}) first, then {@code sitemap-1.xml} … with at most {@code maxUrls} URLs each.
+   *
+   * @param writtenPaths site-relative paths of the files the build wrote (any order)
+   */
+  public static List<ExportFile> build(PublishedSite site, List<String> writtenPaths, int maxUrls) {
+    if (maxUrls < 1) throw new IllegalArgumentException("maxUrls must be at least 1");
+    String base = site.config().baseUrl();
+    Map<String, LocalDate> lastmod = new HashMap<>();
+    for (DisclosureRecord r : site.records()) lastmod.put(r.url(), r.published());
+
+    TreeSet<String> pages = new TreeSet<>();
+    for (String p : writtenPaths) {
+      String page = pagePath(p);
+      if (page != null) pages.add(page);
+    }
+    if (pages.isEmpty()) pages.add("");
+
+    List<String> urls = new ArrayList<>(pages);
+    int files = (urls.size() + maxUrls - 1) / maxUrls;
+    List<ExportFile> out = new ArrayList<>();
+    StringBuilder index = new StringBuilder();
+    index.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    index.append("<sitemapindex xmlns=\"").append(NS).append("\">\n");
+    for (int i = 1; i <= files; i++) {
+      String name = "sitemap-" + i + ".xml";
+      index.append("  <sitemap><loc>").append(XmlSupport.escape(XmlSupport.absolute(base, name)))
+          .append("</loc></sitemap>\n");
+      StringBuilder x = new StringBuilder();
+      x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+      x.append("<urlset xmlns=\"").append(NS).append("\">\n");
+      for (String page : urls.subList((i - 1) * maxUrls, Math.min(i * maxUrls, urls.size()))) {
+        x.append("  <url><loc>").append(XmlSupport.escape(XmlSupport.absolute(base, page))).append("</loc>");
+        LocalDate d = lastmod.get(page);
+        if (d != null) x.append("<lastmod>").append(d).append("</lastmod>");
+        x.append("</url>\n");
+      }
+      x.append("</urlset>\n");
+      out.add(new ExportFile(name, x.toString().getBytes(StandardCharsets.UTF_8), "application/xml"));
+    }
+    index.append("</sitemapindex>\n");
+    out.add(0, new ExportFile(INDEX, index.toString().getBytes(StandardCharsets.UTF_8), "application/xml"));
+    return out;
+  }
+
+  /**
+   * The page URL path of a written file ({@code a/b/index.html} → {@code a/b/}, {@code index.html} → empty), or null
+   * when the file is not a listed page.
+   */
+  static String pagePath(String written) {
+    String p = written.replace('\\', '/');
+    while (p.startsWith("/")) p = p.substring(1);
+    if (p.equals("index.html")) return "";
+    if (!p.endsWith("/index.html")) return null;
+    if (p.startsWith("search/") && !p.equals("search/index.html")) return null;
+    return p.substring(0, p.length() - "index.html".length());
+  }
+}
