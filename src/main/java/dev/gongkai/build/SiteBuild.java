@@ -13,6 +13,11 @@ import dev.gongkai.validate.SiteValidator;
 import dev.gongkai.write.StagedOutput;
 import dev.gongkai.export.Changes;
 import dev.gongkai.export.Checksums;
+import dev.gongkai.export.DataJsonExport;
+import dev.gongkai.export.DcatExport;
+import dev.gongkai.export.FeedExport;
+import dev.gongkai.export.RobotsExport;
+import dev.gongkai.export.SitemapExport;
 import dev.gongkai.export.DatasetExports;
 import dev.gongkai.export.DatasetInfo;
 import dev.gongkai.export.ExportFile;
@@ -103,12 +108,18 @@ public final class SiteBuild {
   }
 
   /** Whether each catalogue item has an Atom feed next to its page (written by the catalogue-level exports). */
-  private static final boolean ITEM_FEEDS = false;
+  private static final boolean ITEM_FEEDS = true;
 
   /** DCAT, data.json, feeds, sitemap and robots.txt: the catalogue-level open data. */
   private static List<ExportFile> catalogueExports(PublishedSite site, Provenance provenance,
       List<DatasetInfo> datasets, Changes.Result changes, List<String> writtenPaths) {
-    return List.of();
+    List<ExportFile> out = new ArrayList<>();
+    out.addAll(DcatExport.build(site, provenance, datasets));
+    out.addAll(DataJsonExport.build(site, provenance, datasets));
+    out.addAll(FeedExport.build(site, provenance, changes.history()));
+    out.addAll(SitemapExport.build(site, writtenPaths));
+    out.addAll(RobotsExport.build(site));
+    return out;
   }
 
   private static long lap(Phase phase, long since, Map<Phase, Long> times, Progress progress) {

@@ -98,6 +98,8 @@ class ExampleSiteTest {
         if (rel.equals("404.html") || rel.equals(".gongkai-output")) continue;
         // The search index is fetched by assets/search.js, not linked; SearchExportTest checks its file set.
         if (rel.startsWith("search/") && !rel.endsWith(".html")) continue;
+        // For crawlers, not people: robots.txt names sitemap.xml, which names the sitemap-N.xml files.
+        if (rel.equals("robots.txt") || rel.matches("sitemap-\\d+\\.xml")) continue;
         if (!crawler.reached.contains(rel)) unreachable.add(rel);
       }
     }
@@ -118,6 +120,7 @@ class ExampleSiteTest {
             bytes = in.readAllBytes();
           }
         }
+        if (p.toString().endsWith(".xlsx")) bytes = unzipAll(bytes);
         String text = new String(bytes, StandardCharsets.UTF_8);
         for (DisclosureRecord r : withheld) {
           for (String needle : List.of(r.title(), r.indexNo(), r.slug())) {
@@ -144,6 +147,59 @@ class ExampleSiteTest {
     BuildResult second = SiteBuild.run(new BuildRequest(EXAMPLE, again), Progress.NONE);
     assertTrue(second.ok());
     assertEquals(TreeDigest.of(out), TreeDigest.of(again));
+  }
+
+  /** Every entry of a zip (an .xlsx) concatenated, so its text can be searched. */
+  private static byte[] unzipAll(byte[] zip) throws IOException {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      while (in.getNextEntry() != null) in.transferTo(all);
+    } catch (java.util.zip.ZipException e) {
+      // fastexcel's local headers defer sizes; fall back to the central directory through a temp file.
+      Path tmpZip = Files.createTempFile("gongkai-xlsx", ".zip");
+      try {
+        Files.write(tmpZip, zip);
+        try (var zf = new java.util.zip.ZipFile(tmpZip.toFile())) {
+          for (var e2 : java.util.Collections.list(zf.entries())) {
+            try (var in = zf.getInputStream(e2)) {
+              in.transferTo(all);
+            }
+          }
+        }
+      } finally {
+        Files.deleteIfExists(tmpZip);
+      }
+    }
+    return all.toByteArray();
+  }
+
+  @Test
+  void checksumsListEveryDownloadWithItsDigest() throws Exception {
+    java.util.Map<String, String> sums = new java.util.TreeMap<>();
+    for (String line : Files.readAllLines(out.resolve("SHA256SUMS"))) {
+      String[] parts = line.split("  ", 2);
+      sums.put(parts[1], parts[0]);
+    }
+    for (var e : sums.entrySet()) {
+      byte[] data = Files.readAllBytes(out.resolve(e.getKey()));
+      assertEquals(java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(data)), e.getValue(), e.getKey());
+    }
+    try (Stream<Path> s = Files.walk(out.resolve("data"))) {
+      for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
+        String rel = out.relativize(p).toString().replace('\\', '/');
+        if (!rel.equals("data/index.html")) assertTrue(sums.containsKey(rel), "not in SHA256SUMS: " + rel);
+      }
+    }
+    for (String f : List.of("data.json", "feed.xml", "sitemap.xml", "data/catalog.jsonld", "data/catalog.ttl")) {
+      assertTrue(sums.containsKey(f), f);
+    }
+    for (var ds : site.datasets()) {
+      for (String ext : List.of(".csv", ".excel.csv", ".xlsx", ".json", ".ndjson")) {
+        assertTrue(sums.containsKey("data/" + ds.id() + "/" + ds.id() + ext), ds.id() + ext);
+      }
+      assertTrue(sums.containsKey("data/" + ds.id() + "/datapackage.json"), ds.id());
+    }
   }
 
   private static boolean existsAnywhere(String fileName) throws IOException {

@@ -228,7 +228,7 @@ class DatasetPagesTest {
     assertEquals("https://small.example/portal/data/funds/funds.csv", j.get("distribution").get(0).get("contentUrl").asText());
     assertEquals(title, doc.selectFirst("h1").text());
     Document item = page(out, "catalogue/aqsc/aqsc-01-01/");
-    assertNull(item.selectFirst("a[type=application/atom+xml]"), "no feed link when the build writes no feeds");
+    assertNull(item.selectFirst("main a[type=application/atom+xml]"), "no item feed link when the build writes none");
     assertNotNull(item.selectFirst("#h-item-downloads"));
 
     String json = DatasetJsonLd.of(new Dataset("x", "a</b<!--c", "i", "", "", LocalDate.of(2024, 1, 1), null,
