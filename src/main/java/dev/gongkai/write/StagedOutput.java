@@ -77,6 +77,11 @@ public final class StagedOutput implements OutputSink, AutoCloseable {
     return p;
   }
 
+  /** The folder the files are staged in until {@link #commit()} (for checks that read what was written). */
+  public Path stagingDir() {
+    return staging;
+  }
+
   /** Every path written so far (marker included), sorted. */
   public java.util.List<String> writtenPaths() {
     return written.stream().sorted().toList();
