@@ -33,7 +33,7 @@ public final class ServeCommand implements Callable<Integer> {
   int port;
 
   @Option(names = "--host", defaultValue = "127.0.0.1",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}; the preview is not meant for other machines).")
+      description = "Loopback address to listen on (default: ${DEFAULT-VALUE}); other machines are refused.")
   String host;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -43,6 +43,11 @@ public final class ServeCommand implements Callable<Integer> {
     Path source = common.source.toAbsolutePath().normalize();
     if (!Files.isDirectory(source)) {
       spec.commandLine().getErr().println("找不到目录 / no such folder: " + source);
+      return ExitCodes.USAGE;
+    }
+    if (!isLoopback(host)) {
+      spec.commandLine().getErr().println("预览服务器只监听本机地址（127.0.0.1、::1、localhost） / the preview only listens "
+          + "on this machine (127.0.0.1, ::1, localhost): " + host + "; publish the built public/ folder instead");
       return ExitCodes.USAGE;
     }
     PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -60,6 +65,17 @@ public final class ServeCommand implements Callable<Integer> {
     log.println("预览地址 / serving at " + session.url() + "  (Ctrl-C 停止 / to stop)");
     session.awaitClose();
     return ExitCodes.OK;
+  }
+
+  /** Whether {@code host} names this machine only (no DNS lookup for other names). */
+  static boolean isLoopback(String host) {
+    if (host.equals("localhost")) return true;
+    if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) return false;
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   /** Adapts the pipeline to the preview: each build goes into the folder the session gives it. */

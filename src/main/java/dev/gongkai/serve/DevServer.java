@@ -254,7 +254,7 @@ public final class DevServer implements AutoCloseable {
   /** Adds the live-reload script, and the error overlay while the latest build has failed. */
   private static byte[] decorate(byte[] page, SiteState s) {
     String overlay = s.ok() ? "" : ErrorOverlay.overlay(s.latest());
-    return HtmlInjector.inject(page, overlay, LiveReload.script(s.build()));
+    return HtmlInjector.inject(HtmlInjector.withoutCspMeta(page), overlay, LiveReload.script(s.build()));
   }
 
   private static boolean isInside(Path root, Path file) {

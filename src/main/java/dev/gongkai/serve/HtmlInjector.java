@@ -36,6 +36,23 @@ final class HtmlInjector {
     return out.toByteArray();
   }
 
+  /**
+   * Removes the page's {@code <meta http-equiv="Content-Security-Policy" …>} tag, if any. The published site forbids
+   * inline script and style; the preview's own live-reload script and error overlay are inline, so the preview (and
+   * only the preview) serves pages without that policy.
+   */
+  static byte[] withoutCspMeta(byte[] page) {
+    int at = indexOfIgnoreCase(page, "<meta http-equiv=\"content-security-policy\"", 0);
+    if (at < 0) return page;
+    int end = at;
+    while (end < page.length && page[end] != '>') end++;
+    if (end == page.length) return page;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(page.length);
+    out.write(page, 0, at);
+    out.write(page, end + 1, page.length - end - 1);
+    return out.toByteArray();
+  }
+
   /** The index just after the {@code >} of the first {@code <body} start tag, or -1. */
   private static int endOfBodyStartTag(byte[] page) {
     int from = 0;

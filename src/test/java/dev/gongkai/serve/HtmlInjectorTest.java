@@ -22,4 +22,16 @@ class HtmlInjectorTest {
     assertEquals("<p>x</p>[O][S]", inject("<p>x</p>"));
     assertEquals("<body>[O]a</body>b[S]</body>", inject("<body>a</body>b</body>"));
   }
+
+  @Test
+  void thePreviewDropsTheContentSecurityPolicyMetaSoItsInlineScriptRuns() {
+    String page = "<html><head><meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\"\n"
+        + "        content=\"default-src 'self'\">\n<title>t</title></head><body>x</body></html>";
+    String out = new String(HtmlInjector.withoutCspMeta(page.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertFalse(out.contains("Content-Security-Policy"), out);
+    org.junit.jupiter.api.Assertions.assertTrue(out.contains("<meta charset=\"utf-8\">") && out.contains("<title>t</title>"));
+    String plain = "<html><body>x</body></html>";
+    org.junit.jupiter.api.Assertions.assertEquals(plain,
+        new String(HtmlInjector.withoutCspMeta(plain.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+  }
 }
