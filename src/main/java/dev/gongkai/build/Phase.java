@@ -7,7 +7,8 @@ public enum Phase {
   EXPORT("导出开放数据", "open data"),
   RENDER("生成页面", "render"),
   INDEX("建立搜索索引", "search index"),
-  WRITE("写入", "write");
+  WRITE("写入", "write"),
+  AUDIT("泄露检查", "leak audit");
 
   private final String zh;
   private final String en;

@@ -11,6 +11,7 @@ import dev.gongkai.render.SiteRenderer;
 import dev.gongkai.render.Templates;
 import dev.gongkai.validate.SiteValidator;
 import dev.gongkai.write.StagedOutput;
+import dev.gongkai.audit.LeakAudit;
 import dev.gongkai.export.Changes;
 import dev.gongkai.export.Checksums;
 import dev.gongkai.export.DataJsonExport;
@@ -92,15 +93,19 @@ public final class SiteBuild {
       List<SearchDoc> docs = SearchDocs.of(published);
       try (Directory index = SearchIndex.build(docs); DirectoryReader reader = DirectoryReader.open(index)) {
         SearchExport.write(reader, docs, published.catalogue(), out);
+        t0 = lap(Phase.INDEX, t0, times, progress);
+        List<ExportFile> exports = new ArrayList<>(data.files());
+        exports.addAll(changes.files());
+        exports.addAll(catalogueExports(published, provenance, data.datasets(), changes, out.writtenPaths()));
+        exports.add(Checksums.build(exports));
+        for (ExportFile f : exports) out.write(f.path(), f.data());
+        t0 = lap(Phase.WRITE, t0, times, progress);
+        // Nothing the gate withheld may be anywhere in what was written, whatever a template or page did.
+        LeakAudit.scan(out.stagingDir(), site.get(), reader).forEach(diags::add);
+        t0 = lap(Phase.AUDIT, t0, times, progress);
+        if (diags.hasErrors()) return new BuildResult(false, diags, published.records().size(), withheld, 0, 0, times);
         if (req.indexDir() != null) SearchIndex.save(index, req.indexDir());
       }
-      t0 = lap(Phase.INDEX, t0, times, progress);
-      List<ExportFile> exports = new ArrayList<>(data.files());
-      exports.addAll(changes.files());
-      exports.addAll(catalogueExports(published, provenance, data.datasets(), changes, out.writtenPaths()));
-      exports.add(Checksums.build(exports));
-      for (ExportFile f : exports) out.write(f.path(), f.data());
-      t0 = lap(Phase.WRITE, t0, times, progress);
       int files = out.fileCount();
       out.commit();
       return new BuildResult(true, diags, published.records().size(), withheld, pages, files, times);

@@ -16,10 +16,13 @@ public enum Code {
   FILE_MISSING(Severity.ERROR),
   FILE_UNREFERENCED(Severity.WARNING),
   PATH_OUTSIDE(Severity.ERROR),
+  CHAR_INVALID(Severity.ERROR),
+  TOO_LARGE(Severity.ERROR),
   // CSV and JSON structure.
   CSV_UNCLOSED_QUOTE(Severity.ERROR),
   CSV_BAD_QUOTE(Severity.ERROR),
   CSV_FIELD_COUNT(Severity.ERROR),
+  CSV_DELIMITER(Severity.ERROR),
   HEADER_UNKNOWN(Severity.ERROR),
   HEADER_DUPLICATE(Severity.ERROR),
   HEADER_MISSING(Severity.ERROR),
@@ -51,6 +54,7 @@ public enum Code {
   PERSONAL_PHONE(Severity.ERROR),
   PERSONAL_BANKCARD(Severity.ERROR),
   PERSONAL_UNMASKED(Severity.ERROR),
+  PERSONAL_MASKED(Severity.WARNING),
   // Datasets.
   SCHEMA_MISSING(Severity.ERROR),
   SCHEMA_INVALID(Severity.ERROR),
@@ -61,6 +65,8 @@ public enum Code {
   FRONTMATTER_INVALID(Severity.ERROR),
   PAGE_CONFLICT(Severity.ERROR),
   INCIDENT_UNKNOWN(Severity.ERROR),
+  // The leak audit of the written output.
+  LEAK(Severity.ERROR),
   // Templates.
   TEMPLATE_ERROR(Severity.ERROR);
 

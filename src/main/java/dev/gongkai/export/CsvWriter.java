@@ -7,7 +7,14 @@ import java.util.List;
 /**
  * Writes a {@link DatasetTable} as RFC 4180 CSV: UTF-8, CRLF after every record (the last one too), a header row of
  * the column names, a field quoted (with {@code "} doubled) only when it holds a comma, a quote, CR or LF. Cells are
- * written exactly as the model holds them, so codes such as {@code 015583216} keep their leading zeros.
+ * written as the model holds them, so codes such as {@code 015583216} keep their leading zeros, with one exception:
+ *
+ * <p><b>Formula neutralisation</b> (OWASP "CSV injection"). A spreadsheet program opening the file would run a cell
+ * that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a CR as a formula, e.g. {@code
+ * =HYPERLINK("http://evil","x")} typed into a title. Such a cell is written with a single quote {@code '} in front
+ * ({@link #neutralise}), which Excel, WPS and LibreOffice show as text. Cells of numeric columns that hold a valid
+ * number ({@code -5}, {@code -0.5}) are numbers, not formulas, and stay as they are. Only the CSV and XLSX downloads
+ * do this; pages, JSON and NDJSON keep the text exactly.
  */
 public final class CsvWriter {
   /** The UTF-8 byte order mark that Excel and WPS need to open UTF-8 CSV as UTF-8 (not GBK). */
@@ -15,11 +22,30 @@ public final class CsvWriter {
 
   private CsvWriter() {}
 
+  /**
+   * {@code v} made safe to open in a spreadsheet: prefixed with {@code '} when it starts with a character that makes
+   * a formula ({@code = + - @}, tab, CR), unless {@code numeric} and {@code v} is a plain number.
+   */
+  public static String neutralise(String v, boolean numeric) {
+    if (v.isEmpty()) return v;
+    char c = v.charAt(0);
+    boolean trigger = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    if (!trigger || (numeric && PLAIN_NUMBER.matcher(v).matches())) return v;
+    return "'" + v;
+  }
+
+  private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
   /** The CSV without a BOM. */
   public static byte[] write(DatasetTable table) {
     StringBuilder b = new StringBuilder();
-    record(b, table.names());
-    for (List<String> row : table.rows()) record(b, row);
+    record(b, table.names().stream().map(n -> neutralise(n, false)).toList());
+    List<dev.gongkai.model.Dataset.Column> columns = table.columns();
+    for (List<String> row : table.rows()) {
+      List<String> safe = new java.util.ArrayList<>(row.size());
+      for (int c = 0; c < row.size(); c++) safe.add(neutralise(row.get(c), columns.get(c).numeric()));
+      record(b, safe);
+    }
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 

@@ -37,6 +37,8 @@ import org.dhatim.fastexcel.Worksheet;
  *   <li>{@code integer} and {@code number} cells are numeric, unless the value has more than 15 significant digits
  *       (more than an Excel number holds exactly), or leading zeros: those are written as text so no digit is lost.
  *   <li>Empty cells are left out.
+ *   <li>Text that a spreadsheet would take for a formula ({@code =HYPERLINK(…)}, {@code @SUM(…)}, {@code -2+3})
+ *       starts with a {@code '}, as in the CSV download ({@link CsvWriter#neutralise}).
  * </ul>
  *
  * <p><b>Reproducible bytes.</b> fastexcel stamps {@code docProps/core.xml} with the current time and writes zip
@@ -71,7 +73,7 @@ public final class XlsxWriter {
       Worksheet ws = wb.newWorksheet(sheetName(table));
       List<Dataset.Column> columns = table.columns();
       for (int c = 0; c < columns.size(); c++) {
-        ws.value(0, c, columns.get(c).name());
+        ws.value(0, c, CsvWriter.neutralise(columns.get(c).name(), false));
         ws.style(0, c).bold().set();
         ws.width(c, width(table, c));
       }
@@ -86,7 +88,9 @@ public final class XlsxWriter {
           if (n != null) {
             ws.value(r + 1, c, n);
           } else {
-            ws.value(r + 1, c, v);
+            // A text cell is never evaluated, but it becomes a formula if someone edits it or copies the column
+            // into a CSV: neutralised as in the CSV download.
+            ws.value(r + 1, c, CsvWriter.neutralise(v, columns.get(c).numeric()));
             ws.style(r + 1, c).format("@").set();
           }
         }

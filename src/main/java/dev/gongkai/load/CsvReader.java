@@ -1,5 +1,6 @@
 package dev.gongkai.load;
 
+import dev.gongkai.diag.Bi;
 import dev.gongkai.diag.Code;
 import dev.gongkai.diag.Diagnostics;
 import java.util.ArrayList;
@@ -17,11 +18,13 @@ public final class CsvReader {
   public static Optional<Table> read(SourceText src, Diagnostics diags) {
     List<List<Cell>> records = tokenize(src, diags);
     if (records == null) return Optional.empty();
-    if (records.isEmpty()) {
+    if (records.stream().allMatch(r -> r.stream().allMatch(Cell::isBlank))) {
       diags.report(Code.FILE_EMPTY, src.locate(0), "");
       return Optional.empty();
     }
+    while (records.get(0).stream().allMatch(Cell::isBlank)) records.remove(0); // blank lines above the header
     List<Cell> header = trimTrailingEmpty(records.get(0));
+    if (header.size() == 1 && wrongDelimiter(header.get(0), diags)) return Optional.empty();
     List<Row> rows = new ArrayList<>();
     for (int r = 1; r < records.size(); r++) {
       List<Cell> rec = records.get(r);
@@ -44,6 +47,21 @@ public final class CsvReader {
     return Optional.of(new Table(src.path(), header, rows));
   }
 
+  /**
+   * A header read as a single column that holds tabs, semicolons or full-width commas: the file was saved with
+   * another delimiter (WPS "text", European Excel, or typed by hand with a Chinese input method).
+   */
+  private static boolean wrongDelimiter(Cell only, Diagnostics diags) {
+    String v = only.value();
+    Bi which = null;
+    if (v.indexOf('\t') >= 0) which = Bi.of("制表符", "tabs");
+    else if (v.indexOf(';') >= 0) which = Bi.of("分号", "semicolons");
+    else if (v.indexOf('，') >= 0) which = Bi.of("中文逗号“，”", "full-width commas (，)");
+    if (which == null) return false;
+    diags.report(Code.CSV_DELIMITER, only.location(), v.length() > 80 ? v.substring(0, 80) : v, which);
+    return true;
+  }
+
   private static List<Cell> trimTrailingEmpty(List<Cell> header) {
     int n = header.size();
     while (n > 1 && header.get(n - 1).isBlank()) n--;
@@ -56,6 +74,7 @@ public final class CsvReader {
     int n = s.length();
     List<List<Cell>> records = new ArrayList<>();
     List<Cell> current = new ArrayList<>();
+    boolean tooLarge = false;
     int i = 0;
     if (n == 0) return records;
     while (true) {
@@ -91,7 +110,7 @@ public final class CsvReader {
               Code.CSV_BAD_QUOTE,
               src.locate(junk),
               excerpt(s, fieldStart),
-              dev.gongkai.diag.Bi.of("结束引号后面还有文字", "text after the closing quote"));
+              Bi.of("结束引号后面还有文字", "text after the closing quote"));
         }
       } else {
         boolean reported = false;
@@ -103,15 +122,23 @@ public final class CsvReader {
                 Code.CSV_BAD_QUOTE,
                 src.locate(i),
                 excerpt(s, fieldStart),
-                dev.gongkai.diag.Bi.of("没有引号括起的字段中出现了引号", "a quote inside a field that is not quoted"));
+                Bi.of("没有引号括起的字段中出现了引号", "a quote inside a field that is not quoted"));
           }
           value.append(c);
           i++;
         }
       }
+      if (value.length() > TextChecks.MAX_FIELD_CHARS) {
+        // Too large to publish or to show in a message: reported, and the whole record is left out.
+        diags.report(Code.TOO_LARGE, src.locate(fieldStart), excerpt(s, fieldStart), Bi.of("字段", "the field"),
+            TextChecks.chars(value.length()), TextChecks.chars(TextChecks.MAX_FIELD_CHARS));
+        if (records.isEmpty()) return null; // the header: nothing else can be read
+        tooLarge = true;
+        value.setLength(0);
+      }
       current.add(new Cell(value.toString(), src.locate(fieldStart)));
       if (i >= n) {
-        records.add(current);
+        if (!tooLarge) records.add(current);
         return dropTrailingEmptyRecord(records);
       }
       char c = s.charAt(i);
@@ -121,13 +148,15 @@ public final class CsvReader {
       }
       // line end: CRLF, LF or CR
       i += (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') ? 2 : 1;
-      records.add(current);
+      if (!tooLarge) records.add(current);
+      tooLarge = false;
       current = new ArrayList<>();
       if (i >= n) return records;
     }
   }
 
   private static List<List<Cell>> dropTrailingEmptyRecord(List<List<Cell>> records) {
+    if (records.isEmpty()) return records;
     List<Cell> last = records.get(records.size() - 1);
     if (last.size() == 1 && last.get(0).value().isEmpty()) records.remove(records.size() - 1);
     return records;

@@ -34,7 +34,7 @@ public final class FrontMatter {
       if (line.isBlank()) continue;
       Location where = new Location(src.path(), i + 1, 1);
       int eq = line.indexOf('=');
-      if (eq <= 0) {
+      if (eq <= 0 || line.substring(0, eq).isBlank()) {
         diags.report(Code.FRONTMATTER_INVALID, where, line, line.strip(),
             Bi.of("缺少等号，应为 key=value", "no '=', expected key=value"));
         continue;

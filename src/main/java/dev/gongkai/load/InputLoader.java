@@ -59,12 +59,18 @@ public final class InputLoader {
 
     List<Inputs.DatasetSource> datasets = loadDatasets(tree, csvCharset, diags);
 
+    // Every file under content/, whatever its kind, in one walk: pages may link images and files that are then
+    // published, so a symlink there that leaves the source is an error (reported once), never followed.
     List<PageSource> content = new ArrayList<>();
-    for (Path p : tree.files(CONTENT_DIR, diags, ".md")) {
-      if (tree.rel(p).startsWith(DOCUMENTS_DIR + "/")) continue;
-      tree.read(p, StandardCharsets.UTF_8, diags).map(t -> FrontMatter.parse(t, diags)).ifPresent(content::add);
+    List<Path> documents = new ArrayList<>();
+    for (Path p : tree.files(CONTENT_DIR, diags)) {
+      String rel = tree.rel(p);
+      if (rel.startsWith(DOCUMENTS_DIR + "/")) {
+        documents.add(p);
+      } else if (rel.toLowerCase(Locale.ROOT).endsWith(".md")) {
+        tree.read(p, StandardCharsets.UTF_8, diags).map(t -> FrontMatter.parse(t, diags)).ifPresent(content::add);
+      }
     }
-    List<Path> documents = tree.files(DOCUMENTS_DIR, diags);
     return new Inputs(tree, config, catalogue, records, datasets, content, documents);
   }
 
@@ -85,6 +91,9 @@ public final class InputLoader {
       Table table = csv == null ? null
           : tree.read(csv, csvCharset, diags).flatMap(t -> CsvReader.read(t, diags)).orElse(null);
       SourceText schemaText = schema == null ? null : tree.read(schema, StandardCharsets.UTF_8, diags).orElse(null);
+      // A file that exists but could not be read is already reported; the dataset is left out whole, so that its
+      // other file is not reported as having no partner.
+      if ((csv != null && table == null) || (schema != null && schemaText == null)) continue;
       out.add(new Inputs.DatasetSource(e.getKey(), schemaText, table,
           csv == null ? DATASETS_DIR + "/" + e.getKey() + ".csv" : tree.rel(csv),
           schema == null ? DATASETS_DIR + "/" + e.getKey() + ".schema.json" : tree.rel(schema)));

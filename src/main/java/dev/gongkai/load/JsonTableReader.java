@@ -2,7 +2,7 @@ package dev.gongkai.load;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -25,6 +25,9 @@ import java.util.Optional;
 public final class JsonTableReader {
   private static final JsonFactory FACTORY =
       JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  /** Jackson's default nesting limit, which it reports without a location. */
+  public static final int MAX_DEPTH = com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH;
 
   private JsonTableReader() {}
 
@@ -53,6 +56,12 @@ public final class JsonTableReader {
           } else if ((key.equals("事项") || key.equals("item")) && v == JsonToken.VALUE_STRING) {
             fileItemKey = key;
             fileItem = new Cell(p.getText(), loc(src, p.currentTokenLocation()));
+          } else if (key.equals("事项") || key.equals("item") || key.equals("records")) {
+            boolean records = key.equals("records");
+            diags.report(Code.JSON_SHAPE, loc(src, p.currentTokenLocation()), key,
+                records ? Bi.of("记录数组 [ … ]", "an array of records [ ... ]")
+                    : Bi.of("文本（事项编码）", "a string (the item code)"));
+            return Optional.empty();
           } else {
             diags.report(Code.JSON_SHAPE, keyLoc, key, Bi.of("“事项”或“records”", "\"item\" or \"records\""));
             return Optional.empty();
@@ -73,10 +82,12 @@ public final class JsonTableReader {
         return Optional.empty();
       }
       return Optional.of(toTable(src.path(), objects, rowLocations, fileItemKey, fileItem));
-    } catch (JsonParseException e) {
+    } catch (JsonProcessingException e) {
+      // Syntax errors, and the parser's limits (nesting depth, number length): located where the parser stopped.
       JsonLocation l = e.getLocation();
-      Location where = l == null ? src.locate(0) : loc(src, l);
-      diags.report(Code.JSON_SYNTAX, where, "", e.getOriginalMessage());
+      int deep = l == null || l.getLineNr() < 1 ? tooDeep(src.text(), MAX_DEPTH) : -1;
+      Location where = l != null && l.getLineNr() >= 1 ? loc(src, l) : src.locate(Math.max(0, deep));
+      diags.report(Code.JSON_SYNTAX, where, "", message(e));
       return Optional.empty();
     } catch (IOException e) {
       diags.report(Code.FILE_UNREADABLE, src.locate(0), "", e.getMessage());
@@ -114,7 +125,13 @@ public final class JsonTableReader {
         } else if (v == JsonToken.VALUE_NULL) {
           obj.put(key, new Cell("", where));
         } else if (v.isScalarValue()) {
-          obj.put(key, new Cell(p.getText(), where));
+          String text = p.getText();
+          if (text.length() > TextChecks.MAX_FIELD_CHARS) {
+            diags.report(Code.TOO_LARGE, where, text.substring(0, 40), Bi.of("值", "the value"),
+                TextChecks.chars(text.length()), TextChecks.chars(TextChecks.MAX_FIELD_CHARS));
+            return false;
+          }
+          obj.put(key, new Cell(text, where));
         } else {
           diags.report(Code.JSON_SHAPE, where, key, Bi.of("文本", "a string"));
           return false;
@@ -150,6 +167,38 @@ public final class JsonTableReader {
       rows.add(new Row(rowLoc, cells));
     }
     return new Table(path, headerCells, rows);
+  }
+
+  /**
+   * Jackson's message without its advice to programmers ("enable `JsonReadFeature.…` to allow"), which a publisher
+   * cannot follow.
+   */
+  public static String message(JsonProcessingException e) {
+    String m = String.valueOf(e.getOriginalMessage());
+    return m.replaceAll(":? *(?:enable|use) `[^`]*`[^)\n]*to allow", "").replaceAll("\\s*\\(for input source[^)]*\\)", "");
+  }
+
+  /**
+   * Where a JSON text nests deeper than {@code limit} arrays and objects (the parser's depth limit reports no
+   * location), or -1.
+   */
+  public static int tooDeep(String text, int limit) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') i++;
+        else if (c == '"') inString = false;
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '[' || c == '{') {
+        if (++depth > limit) return i;
+      } else if (c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return -1;
   }
 
   private static Location loc(SourceText src, JsonLocation l) {

@@ -38,6 +38,10 @@ public final class SourceText {
   }
 
   public Location locate(int offset) {
+    // The LF of a CRLF is part of the same line end: a position there is the end of the line, as at the CR.
+    if (offset > 0 && offset < text.length() && text.charAt(offset) == '\n' && text.charAt(offset - 1) == '\r') {
+      offset--;
+    }
     int idx = Arrays.binarySearch(lineStarts, offset);
     int line = idx >= 0 ? idx : -idx - 2;
     return new Location(path, line + 1, offset - lineStarts[line] + 1);

@@ -4,13 +4,17 @@ import dev.gongkai.diag.Code;
 import dev.gongkai.diag.Diagnostics;
 import dev.gongkai.diag.Location;
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The site's source folder. Lists files in a stable (sorted) order and resolves publisher-given paths, refusing any
@@ -35,26 +39,50 @@ public final class SourceTree {
   }
 
   /**
-   * Regular files under {@code dir} (relative to the root) with one of the extensions, sorted by path. Symlinks
-   * that resolve outside the source are reported and skipped; a missing folder gives an empty list.
+   * Regular files under {@code dir} (relative to the root) with one of the extensions, sorted by path. Hidden files
+   * and folders are skipped. Symlinks that resolve outside the source are reported and skipped (a linked folder is
+   * not entered), as are symlink loops and unreadable folders; a missing folder gives an empty list.
    */
   public List<Path> files(String dir, Diagnostics diags, String... extensions) throws IOException {
     Path base = root.resolve(dir);
     if (!Files.isDirectory(base)) return List.of();
     List<Path> out = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(base, FileVisitOption.FOLLOW_LINKS)) {
-      for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-        if (!Files.isRegularFile(p)) continue;
+    Files.walkFileTree(base, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+        if (!d.equals(base) && d.getFileName().toString().startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
+        if (!insideRoot(d)) {
+          diags.report(Code.PATH_OUTSIDE, Location.file(rel(d)), rel(d), rel(d));
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
         String name = p.getFileName().toString();
-        if (name.startsWith(".")) continue;
-        if (extensions.length > 0 && !hasExtension(name, extensions)) continue;
+        if (!attrs.isRegularFile() || name.startsWith(".")) return FileVisitResult.CONTINUE;
+        if (extensions.length > 0 && !hasExtension(name, extensions)) return FileVisitResult.CONTINUE;
         if (!insideRoot(p)) {
           diags.report(Code.PATH_OUTSIDE, Location.file(rel(p)), rel(p), rel(p));
-          continue;
+          return FileVisitResult.CONTINUE;
         }
         out.add(p);
+        return FileVisitResult.CONTINUE;
       }
-    }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path p, IOException e) {
+        if (Files.isSymbolicLink(p) && !insideRoot(p) && !(e instanceof FileSystemLoopException)) {
+          // A dangling link, or one into a folder we may not read: either way it leaves the source.
+          diags.report(Code.PATH_OUTSIDE, Location.file(rel(p)), rel(p), rel(p));
+        } else {
+          String why = e instanceof FileSystemLoopException ? "symbolic link loop" : String.valueOf(e.getMessage());
+          diags.report(Code.FILE_UNREADABLE, Location.file(rel(p)), "", why);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
     out.sort(null);
     return List.copyOf(out);
   }
@@ -107,13 +135,28 @@ public final class SourceTree {
     return p;
   }
 
-  /** Reads and strictly decodes a file; empty after reporting an encoding or I/O problem. */
+  /**
+   * Reads and strictly decodes a file, then checks its characters ({@link TextChecks}); empty after reporting an
+   * encoding or I/O problem, a file over {@link TextChecks#MAX_FILE_BYTES}, or a symlink leaving the source.
+   */
   public java.util.Optional<SourceText> read(Path p, java.nio.charset.Charset charset, Diagnostics diags) {
+    String rel = rel(p);
+    if (!insideRoot(p)) {
+      diags.report(Code.PATH_OUTSIDE, Location.file(rel), rel, rel);
+      return java.util.Optional.empty();
+    }
     try {
+      long size = Files.size(p);
+      if (size > TextChecks.MAX_FILE_BYTES) {
+        diags.report(Code.TOO_LARGE, Location.file(rel), "", dev.gongkai.diag.Bi.of("文件", "the file"),
+            TextChecks.mib(size), TextChecks.mib(TextChecks.MAX_FILE_BYTES));
+        return java.util.Optional.empty();
+      }
       byte[] bytes = Files.readAllBytes(p);
-      return TextDecoder.decode(bytes, rel(p), charset, diags).map(t -> new SourceText(rel(p), t));
+      boolean json = rel.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+      return TextDecoder.decode(bytes, rel, charset, diags).flatMap(t -> TextChecks.check(rel, t, json, diags));
     } catch (IOException e) {
-      diags.report(Code.FILE_UNREADABLE, Location.file(rel(p)), "", e.getMessage());
+      diags.report(Code.FILE_UNREADABLE, Location.file(rel), "", String.valueOf(e.getMessage()));
       return java.util.Optional.empty();
     }
   }

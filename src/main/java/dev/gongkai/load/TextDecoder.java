@@ -77,7 +77,9 @@ public final class TextDecoder {
     int line = 1;
     int col = 1;
     for (int i = 0; i < before.length(); i++) {
-      if (before.charAt(i) == '\n') {
+      char c = before.charAt(i);
+      // LF, or a CR not followed by LF, ends a line (as in SourceText)
+      if (c == '\n' || (c == '\r' && (i + 1 >= before.length() || before.charAt(i + 1) != '\n'))) {
         line++;
         col = 1;
       } else {

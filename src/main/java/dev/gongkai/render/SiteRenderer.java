@@ -52,6 +52,9 @@ public final class SiteRenderer {
   private final Map<String, Path> linkedFiles = new TreeMap<>();
   private final Views.Stats stats;
   private final Views.OpenData openData;
+  private final dev.gongkai.report.AnnualSource reports;
+  /** Site-relative URL of the newest annual report, linked from every footer; null when there is none. */
+  private final String latestReport;
   private final List<Page> nav;
   private int pagesWritten;
 
@@ -64,6 +67,9 @@ public final class SiteRenderer {
       Views.OpenData openData) {
     this.openData = openData;
     this.site = site;
+    this.reports = dev.gongkai.report.AnnualSource.load(site, contentDir.getParent());
+    this.latestReport = reports.years().isEmpty() ? null
+        : dev.gongkai.report.AnnualReport.url(java.util.Collections.max(reports.years()));
     this.templates = templates;
     this.contentDir = contentDir;
     this.out = out;
@@ -110,6 +116,8 @@ public final class SiteRenderer {
     for (Map.Entry<String, List<DisclosureRecord>> e : byAgency.entrySet()) browseAgency(e.getKey(), e.getValue());
     simple("accessibility", "accessibility/", "nav.accessibility");
     apply();
+    audit();
+    annualReports();
     if (!openData.datasets().isEmpty()) openDataPage();
     notFound();
     publishLinkedFiles();
@@ -234,6 +242,38 @@ public final class SiteRenderer {
     Map<String, Object> v = common(uri, "apply", title, List.of(crumbHome(root), new Views.Crumb(title, null)));
     v.put("entries", site.onRequest());
     write(uri + "index.html", "apply", v);
+  }
+
+  /** {@code audit/} (公开时限检查): each published record's working days against its item's 公开时限. */
+  private void audit() throws IOException {
+    String uri = "audit/";
+    String root = rootOf(uri);
+    String title = message("audit.title");
+    Map<String, Object> v = common(uri, "audit", title, List.of(crumbHome(root), new Views.Crumb(title, null)));
+    dev.gongkai.audit.WorkCalendar calendar = dev.gongkai.audit.WorkCalendar.forSite(contentDir.getParent(), diags);
+    v.put("audit", dev.gongkai.audit.Timeliness.audit(site, calendar));
+    List<Integer> years = List.copyOf(calendar.years());
+    v.put("calendarYears", years.isEmpty() ? "-" : years.get(0) + "–" + years.get(years.size() - 1));
+    write(uri + "index.html", "audit", v);
+  }
+
+  /**
+   * {@code reports/annual-<year>/} (政府信息公开工作年度报告): 表二 counted from the published records, 表三/表四 from
+   * {@code catalogue/annual-report/<year>.json}, for each year with a data file or a record. Problems with the data
+   * are shown on the page, not reported as build diagnostics.
+   */
+  private void annualReports() throws IOException {
+    List<Integer> years = List.copyOf(reports.years());
+    for (int year : years) {
+      String uri = dev.gongkai.report.AnnualReport.url(year);
+      String root = rootOf(uri);
+      String title = message("report.title", site.config().agency(), String.valueOf(year));
+      Map<String, Object> v = common(uri, "report", title, List.of(crumbHome(root), new Views.Crumb(title, null)));
+      v.put("report", reports.report(year));
+      v.put("reportYears", years);
+      v.put("dataPath", dev.gongkai.report.AnnualData.pathOf(year));
+      write(uri + "index.html", "report", v);
+    }
   }
 
   /**
@@ -389,6 +429,7 @@ public final class SiteRenderer {
     v.put("lang", locale.getLanguage().equals("en") ? "en" : "zh-CN");
     v.put("content", new Views.Content(type, title, uri, root));
     v.put("openData", openData);
+    v.put("latestReport", latestReport);
     return v;
   }
 

@@ -42,6 +42,12 @@ public final class CatalogueValidator {
     var bound = COLUMNS.bind(table, diags);
     if (bound.isEmpty()) return new Catalogue(List.of());
     var b = bound.get();
+    if (table.rows().isEmpty()) {
+      // A header and nothing else: records and datasets would have no item to be filed under.
+      diags.report(Code.FIELD_REQUIRED, table.header().get(0).location(), "",
+          Bi.of("标准目录的事项（表头下至少一行）", "catalogue items (at least one row under the header)"));
+      return new Catalogue(List.of());
+    }
     List<CatalogueItem> items = new ArrayList<>();
     Map<String, Location> codes = new HashMap<>();
     Map<String, Location> paths = new HashMap<>();

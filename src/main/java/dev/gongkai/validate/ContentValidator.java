@@ -26,7 +26,7 @@ public final class ContentValidator {
   /** First URL segments the generator writes itself. */
   public static final Set<String> RESERVED =
       Set.of("catalogue", "records", "datasets", "assets", "apply", "accessibility", "404", "index", "documents",
-          "search", "browse", "data");
+          "search", "browse", "data", "audit", "reports");
   private static final Set<String> TYPES = Set.of("page", "incident", "incident-update");
   private static final Set<String> LEVELS = Set.of("蓝", "黄", "橙", "红");
   private static final Set<String> STATES = Set.of("进行中", "已结束");
@@ -163,11 +163,11 @@ public final class ContentValidator {
   }
 
   private static void checkPersonal(PageSource src, Diagnostics diags) {
-    String[] lines = src.body().split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      PersonalData.check(new Cell(lines[i], new Location(src.path(), src.bodyLine() + i, 1)), "正文", diags);
+    // Body and header values are the file's text as written: each hit at its own line and column.
+    PersonalData.checkText(src.body(), new Location(src.path(), src.bodyLine(), 1), "正文", diags);
+    for (PageSource.HeaderEntry h : src.header()) {
+      PersonalData.checkText(h.value().value(), h.value().location(), h.key(), diags);
     }
-    for (PageSource.HeaderEntry h : src.header()) PersonalData.check(h.value(), h.key(), diags);
   }
 
   private static Optional<String> value(PageSource src, String key) {

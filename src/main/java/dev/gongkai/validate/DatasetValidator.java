@@ -2,7 +2,6 @@ package dev.gongkai.validate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gongkai.diag.Bi;
 import dev.gongkai.diag.Code;
 import dev.gongkai.diag.Diagnostics;
@@ -55,19 +54,25 @@ public final class DatasetValidator {
       return Optional.empty();
     }
     SourceText st = src.schema();
+    if (st.text().isBlank()) {
+      diags.report(Code.FILE_EMPTY, st.locate(0), "");
+      return Optional.empty();
+    }
     JsonNode s;
     try {
-      s = new ObjectMapper().readTree(st.text());
+      s = SiteConfigValidator.JSON.readTree(st.text());
     } catch (JsonProcessingException e) {
-      var l = e.getLocation();
-      diags.report(Code.JSON_SYNTAX, l == null ? st.locate(0) : new Location(st.path(), l.getLineNr(), l.getColumnNr()),
-          "", e.getOriginalMessage());
+      diags.report(Code.JSON_SYNTAX, SiteConfigValidator.where(st, e), "", dev.gongkai.load.JsonTableReader.message(e));
+      return Optional.empty();
+    }
+    if (s == null || !s.isObject()) {
+      diags.report(Code.JSON_SHAPE, st.locate(0), "", Bi.of("对象 {…}", "an object {...}"));
       return Optional.empty();
     }
     int before = diags.errorCount();
     String title = text(s, "title", st, diags, true);
     String itemCode = text(s, "item", st, diags, true);
-    if (!itemCode.isEmpty() && catalogue.item(itemCode).isEmpty()) {
+    if (!itemCode.isEmpty() && catalogue.item(itemCode).isEmpty() && !catalogue.items().isEmpty()) {
       diags.report(Code.ITEM_UNKNOWN, SiteConfigValidator.keyLocation(st, "item"), itemCode, itemCode);
     }
     LocalDate published = null;
@@ -82,20 +87,46 @@ public final class DatasetValidator {
             s.get("disclosure").asText(), "disclosure", Disclosure.allLabels());
       }
     }
+    for (String key : List.of("title", "description", "agency")) {
+      if (s.path(key).isTextual()) {
+        PersonalData.check(new Cell(s.path(key).asText(), SiteConfigValidator.keyLocation(st, key)), key, diags);
+      }
+    }
     List<Dataset.Column> columns = new ArrayList<>();
+    List<String> masks = new ArrayList<>();
     JsonNode cols = s.path("columns");
     if (!cols.isArray() || cols.isEmpty()) {
       schemaInvalid(st, "columns", Bi.of("columns 应为非空数组", "columns must be a non-empty array"), diags);
     }
-    for (JsonNode c : cols) {
-      String name = c.path("name").asText("").strip();
+    for (JsonNode c : cols.isArray() ? cols : List.<JsonNode>of()) {
+      if (!c.isObject()) {
+        schemaInvalid(st, "columns", Bi.of("每一列都是一个对象 {\"name\": …, \"type\": …}",
+            "every column is an object {\"name\": ..., \"type\": ...}"), diags);
+        continue;
+      }
+      String name = c.path("name").isTextual() ? c.path("name").asText().strip() : "";
       String type = c.path("type").asText("string");
       String personal = c.path("personal").asText("");
-      if (name.isEmpty()) schemaInvalid(st, "columns", Bi.of("每一列都要有 name", "every column needs a name"), diags);
+      String mask = c.path("mask").asText("");
+      if (name.isEmpty()) schemaInvalid(st, "columns", Bi.of("每一列都要有文本的 name", "every column needs a name (a string)"), diags);
+      if (!name.isEmpty() && columns.stream().anyMatch(k -> k.name().equals(name))) {
+        schemaInvalid(st, "columns", Bi.of("列名“" + name + "”重复", "column name \"" + name + "\" is repeated"), diags);
+      }
+      if (!mask.isEmpty() && !PersonalData.KINDS.contains(mask)) {
+        diags.report(Code.ENUM_UNKNOWN, columnKeyLocation(st, name, "mask"), mask, mask, "mask",
+            String.join("、", PersonalData.KINDS.stream().sorted().toList()));
+        mask = "";
+      } else if (!mask.isEmpty() && !personal.isEmpty() && !personal.equals(mask)) {
+        diags.report(Code.SCHEMA_INVALID, columnKeyLocation(st, name, "mask"), mask,
+            Bi.of("列“" + name + "”的 personal 与 mask 不一致", "column \"" + name + "\" has different personal and mask kinds"));
+      } else if (!mask.isEmpty()) {
+        personal = mask; // a masked column is personal data, published masked
+      }
       if (!TYPES.contains(type)) {
         diags.report(Code.ENUM_UNKNOWN, SiteConfigValidator.keyLocation(st, type), type, type, "type",
             String.join("、", TYPES.stream().sorted().toList()));
       }
+      masks.add(mask);
       if (!personal.isEmpty() && !PERSONAL_EXAMPLES.containsKey(personal)) {
         diags.report(Code.ENUM_UNKNOWN, SiteConfigValidator.keyLocation(st, personal), personal, personal, "personal",
             String.join("、", PERSONAL_EXAMPLES.keySet().stream().sorted().toList()));
@@ -105,7 +136,14 @@ public final class DatasetValidator {
     }
     List<String> names = columns.stream().map(Dataset.Column::name).toList();
     List<String> primaryKey = new ArrayList<>();
-    s.path("primaryKey").forEach(k -> primaryKey.add(k.asText()));
+    JsonNode pk = s.path("primaryKey");
+    if (pk.isTextual()) {
+      primaryKey.add(pk.asText()); // Table Schema allows a single column name
+    } else if (pk.isArray()) {
+      pk.forEach(k -> primaryKey.add(k.asText()));
+    } else if (!pk.isMissingNode() && !pk.isNull()) {
+      schemaInvalid(st, "primaryKey", Bi.of("primaryKey 应为列名或列名数组", "primaryKey must be a column name or an array of them"), diags);
+    }
     for (String k : primaryKey) {
       if (!names.contains(k)) {
         schemaInvalid(st, "primaryKey", Bi.of("主键列“" + k + "”不在 columns 中", "primary key column \"" + k + "\" is not in columns"), diags);
@@ -127,11 +165,19 @@ public final class DatasetValidator {
 
     List<List<String>> rows = new ArrayList<>();
     Map<String, Integer> keys = new HashMap<>();
+    int[] maskedCount = new int[columns.size()];
     for (Row row : src.table().rows()) {
       List<String> values = new ArrayList<>();
       for (int i = 0; i < columns.size(); i++) {
         Dataset.Column col = columns.get(i);
         Cell cell = row.cells().get(i);
+        if (!masks.get(i).isEmpty()) {
+          // "mask": published masked, never silently (counted and reported below).
+          String v = cell.trimmed();
+          String masked = PersonalData.mask(v, masks.get(i));
+          if (!masked.equals(v)) maskedCount[i]++;
+          cell = new Cell(masked, cell.location());
+        }
         values.add(cell(col, cell, diags));
       }
       if (!primaryKey.isEmpty()) {
@@ -146,6 +192,12 @@ public final class DatasetValidator {
       }
       rows.add(values);
     }
+    for (int i = 0; i < columns.size(); i++) {
+      if (maskedCount[i] > 0) {
+        diags.report(Code.PERSONAL_MASKED, header.get(i).location(), "", maskedCount[i], columns.get(i).name(),
+            masks.get(i));
+      }
+    }
     if (diags.errorCount() > before) return Optional.empty();
     return Optional.of(new Dataset(src.id(), title, itemCode, s.path("description").asText(""),
         s.path("agency").asText(""), published, disclosure, columns, primaryKey, rows, src.csvPath()));
@@ -154,7 +206,7 @@ public final class DatasetValidator {
   /** Checks one cell; returns its normalised value (dates as YYYY-MM-DD). */
   private static String cell(Dataset.Column col, Cell cell, Diagnostics diags) {
     String v = cell.trimmed();
-    if (!col.personal().isEmpty() && !v.isEmpty() && !v.contains("*") && !v.contains("＊")) {
+    if (!col.personal().isEmpty() && !v.isEmpty() && !PersonalData.isMasked(v)) {
       diags.report(Code.PERSONAL_UNMASKED, cell.location(), "", col.name(), col.personal(),
           PERSONAL_EXAMPLES.get(col.personal()));
       return v;
@@ -178,7 +230,7 @@ public final class DatasetValidator {
   }
 
   private static void typeError(Dataset.Column col, Cell cell, Bi what, Diagnostics diags) {
-    diags.report(Code.CELL_TYPE, cell.location(), cell.value(), col.name(), cell.trimmed(), what);
+    diags.report(Code.CELL_TYPE, cell.location(), cell.value(), col.name(), Values.shown(cell.trimmed()), what);
   }
 
   private static String text(JsonNode s, String key, SourceText st, Diagnostics diags, boolean required) {
@@ -188,6 +240,14 @@ public final class DatasetValidator {
       return "";
     }
     return n.asText().strip();
+  }
+
+  /** Where {@code "key"} is in the column object named {@code name} (approximately: after the name's first mention). */
+  private static Location columnKeyLocation(SourceText st, String name, String key) {
+    String t = st.text();
+    int at = name.isEmpty() ? -1 : t.indexOf("\"" + name + "\"");
+    int k = t.indexOf("\"" + key + "\"", Math.max(0, at));
+    return k >= 0 ? st.locate(k) : SiteConfigValidator.keyLocation(st, key);
   }
 
   private static void schemaInvalid(SourceText st, String key, Bi why, Diagnostics diags) {

@@ -88,7 +88,9 @@ public final class RecordValidator {
   private void table(Table t, List<DisclosureRecord> out) {
     String base = t.path().substring(t.path().lastIndexOf('/') + 1).replaceFirst("\\.(csv|json)$", "");
     Optional<CatalogueItem> fileItem = catalogue.item(base.toLowerCase(Locale.ROOT));
-    var bound = fileItem.isPresent() ? COLUMNS.bind(t, diags, "item") : COLUMNS.bind(t, diags);
+    // Without a usable catalogue (its own errors are reported) item references cannot be checked: not repeated here.
+    boolean noCatalogue = catalogue.items().isEmpty();
+    var bound = fileItem.isPresent() || noCatalogue ? COLUMNS.bind(t, diags, "item") : COLUMNS.bind(t, diags);
     if (bound.isEmpty()) return;
     for (Row row : t.rows()) record(bound.get(), row, fileItem).ifPresent(out::add);
   }
@@ -163,7 +165,8 @@ public final class RecordValidator {
     Cell orig = b.cell(row, "original");
 
     if (disclosure == Disclosure.ACTIVE) {
-      for (String key : List.of("title", "agency", "docNo", "subject", "scope")) {
+      // Every published field: the metadata, attachment file names (shown as link texts) and the body.
+      for (String key : List.of("title", "agency", "docNo", "subject", "scope", "attachments")) {
         PersonalData.check(b.cell(row, key), COLUMNS.column(key).zh(), diags);
       }
       checkBody(markdown, bodyPath, bodyStart);
@@ -181,16 +184,17 @@ public final class RecordValidator {
         interp.trimmed(), orig.trimmed(), row.location()));
   }
 
-  /** Checks a body line by line, so a hit in a body file points at its line. */
+  /**
+   * Checks a body: a hit in a body file points at its line and column; one in an inline body (a CSV or JSON value,
+   * whose quoting shifts columns) at the cell.
+   */
   private void checkBody(String markdown, String bodyPath, Location start) {
-    String[] lines = markdown.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      Location where = bodyPath != null ? new Location(bodyPath, i + 1, 1) : start;
-      PersonalData.check(new Cell(lines[i], where), "正文", diags);
-    }
+    if (bodyPath != null) PersonalData.checkText(markdown, new Location(bodyPath, 1, 1), "正文", diags);
+    else PersonalData.check(new Cell(markdown, start), "正文", diags);
   }
 
   private Optional<CatalogueItem> item(Cell cell, Optional<CatalogueItem> fileItem) {
+    if (catalogue.items().isEmpty()) return Optional.empty(); // the catalogue's own errors say why
     if (cell.isBlank()) {
       if (fileItem.isPresent()) return fileItem;
       diags.report(Code.FIELD_REQUIRED, cell.location(), "", Bi.of("事项", "item"));

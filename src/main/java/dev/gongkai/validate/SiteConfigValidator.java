@@ -1,8 +1,13 @@
 package dev.gongkai.validate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.gongkai.load.Cell;
+import dev.gongkai.load.JsonTableReader;
 import dev.gongkai.diag.Bi;
 import dev.gongkai.diag.Code;
 import dev.gongkai.diag.Diagnostics;
@@ -21,17 +26,35 @@ public final class SiteConfigValidator {
       Set.of("title", "agency", "baseUrl", "regionCode", "languages", "contact", "options");
   private static final Set<String> OPTION_KEYS = Set.of("encoding", "pageSize", "listOnRequest", "applyGuide");
 
+  /**
+   * Reads site.json and dataset schemas: a key given twice and content after the JSON value are errors (Jackson
+   * would otherwise keep the last value, or ignore the rest, silently).
+   */
+  static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
   private SiteConfigValidator() {}
+
+  /** Where a JSON parse problem is: the parser's location, else the top of the file. */
+  static Location where(SourceText src, JsonProcessingException e) {
+    var l = e.getLocation();
+    if (l != null && l.getLineNr() >= 1) return new Location(src.path(), l.getLineNr(), Math.max(1, l.getColumnNr()));
+    return src.locate(Math.max(0, JsonTableReader.tooDeep(src.text(), JsonTableReader.MAX_DEPTH)));
+  }
 
   public static Optional<SiteConfig> validate(SourceText src, Diagnostics diags) {
     if (src == null) return Optional.empty();
+    if (src.text().isBlank()) {
+      diags.report(Code.FILE_EMPTY, src.locate(0), "");
+      return Optional.empty();
+    }
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(src.text());
+      root = JSON.readTree(src.text());
     } catch (JsonProcessingException e) {
-      var l = e.getLocation();
-      Location where = l == null ? src.locate(0) : new Location(src.path(), l.getLineNr(), l.getColumnNr());
-      diags.report(Code.JSON_SYNTAX, where, "", e.getOriginalMessage());
+      diags.report(Code.JSON_SYNTAX, where(src, e), "", JsonTableReader.message(e));
       return Optional.empty();
     }
     if (root == null || !root.isObject()) {
@@ -47,7 +70,7 @@ public final class SiteConfigValidator {
     String title = required(src, root, "title", diags);
     String agency = required(src, root, "agency", diags);
     String baseUrl = required(src, root, "baseUrl", diags);
-    if (!baseUrl.isEmpty() && !baseUrl.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
+    if (!baseUrl.isEmpty() && !validBaseUrl(baseUrl)) {
       invalid(src, diags, "baseUrl", Bi.of("应为 http(s):// 开头的网址，例如 https://yjj.example.gov.cn/",
           "expected an http(s):// URL such as https://yjj.example.gov.cn/"));
     }
@@ -56,6 +79,27 @@ public final class SiteConfigValidator {
     if (!region.isEmpty() && !region.matches("\\d{6}")) {
       invalid(src, diags, "regionCode", Bi.of("应为6位数字的行政区划代码，例如 530199",
           "expected a 6-digit administrative division code such as 530199"));
+    }
+    for (String k : List.of("title", "agency", "baseUrl", "regionCode")) {
+      if (root.has(k) && !root.get(k).isTextual() && !root.get(k).isNull()) {
+        invalid(src, diags, k, Bi.of("应为文本（用双引号括起）", "expected a string (in double quotes)"));
+      }
+    }
+    expectType(src, root, "languages", JsonNode::isArray, Bi.of("应为数组，例如 [\"zh-CN\", \"en\"]",
+        "expected an array such as [\"zh-CN\", \"en\"]"), diags);
+    expectType(src, root, "contact", JsonNode::isObject, Bi.of("应为对象 {…}", "expected an object {...}"), diags);
+    expectType(src, root, "options", JsonNode::isObject, Bi.of("应为对象 {…}", "expected an object {...}"), diags);
+    // Published on every page: no personal data (the contact phone and e-mail are the office's, by design).
+    for (String k : List.of("title", "agency")) {
+      if (root.path(k).isTextual()) PersonalData.check(new Cell(root.path(k).asText(), keyLocation(src, k)), k, diags);
+    }
+    for (String k : List.of("address", "hours")) {
+      JsonNode v = root.path("contact").path(k);
+      if (v.isTextual()) PersonalData.check(new Cell(v.asText(), keyLocation(src, k)), "contact." + k, diags);
+    }
+    if (root.path("options").path("applyGuide").isTextual()) {
+      PersonalData.check(new Cell(root.path("options").path("applyGuide").asText(), keyLocation(src, "applyGuide")),
+          "options.applyGuide", diags);
     }
     List<String> languages = new ArrayList<>();
     root.path("languages").forEach(n -> languages.add(n.asText()));
@@ -96,11 +140,28 @@ public final class SiteConfigValidator {
 
   private static String required(SourceText src, JsonNode root, String key, Diagnostics diags) {
     JsonNode n = root.get(key);
+    if (n != null && !n.isTextual() && !n.isNull()) return ""; // a number or object: reported as config-invalid
     if (n == null || !n.isTextual() || n.asText().isBlank()) {
       diags.report(Code.FIELD_REQUIRED, keyLocation(src, key), "", key);
       return "";
     }
     return n.asText().strip();
+  }
+
+  private static void expectType(SourceText src, JsonNode root, String key,
+      java.util.function.Predicate<JsonNode> ok, Bi why, Diagnostics diags) {
+    if (root.has(key) && !root.get(key).isNull() && !ok.test(root.get(key))) invalid(src, diags, key, why);
+  }
+
+  /** An absolute http(s) URL with a host and no query, fragment, spaces, quotes or angle brackets. */
+  static boolean validBaseUrl(String url) {
+    if (!url.matches("https?://[^\\s/?#\"'<>\\\\]+(/[^\\s?#\"'<>\\\\]*)?")) return false;
+    try {
+      java.net.URI u = new java.net.URI(url);
+      return u.getHost() != null && u.getRawQuery() == null && u.getRawFragment() == null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   private static void invalid(SourceText src, Diagnostics diags, String key, Bi why) {

@@ -24,6 +24,10 @@ public final class Values {
   /** A year in the wrong kind of brackets: [2024] (2024) （2024） 【2024】 〔2024) … */
   private static final Pattern DOCNO_YEAR = Pattern.compile("[\\[(（【［〔]\\s*(\\d{4})\\s*[\\])）】］〕]");
 
+  /** The years a disclosure date may have: a typo such as 0024 or 20204 is an error, not a date. */
+  static final int MIN_YEAR = 1900;
+  static final int MAX_YEAR = 2099;
+
   private Values() {}
 
   /** Parses a required date, reporting an empty or invalid value with the column's name. */
@@ -41,18 +45,27 @@ public final class Values {
     String v = c.trimmed();
     Matcher m = DATE.matcher(v);
     if (!m.matches()) {
-      diags.report(Code.DATE_INVALID, c.location(), c.value(), v,
-          Bi.of("无法识别的日期写法", "not a recognised date format"));
+      diags.report(Code.DATE_INVALID, c.location(), c.value(), shown(v), DateHints.why(v));
       return Optional.empty();
     }
     try {
-      return Optional.of(LocalDate.of(
-          Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+      LocalDate d = LocalDate.of(
+          Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
+        diags.report(Code.DATE_INVALID, c.location(), c.value(), shown(v),
+            Bi.of("年份应在 " + MIN_YEAR + "–" + MAX_YEAR + " 之间", "the year must be " + MIN_YEAR + "–" + MAX_YEAR));
+        return Optional.empty();
+      }
+      return Optional.of(d);
     } catch (DateTimeException e) {
-      diags.report(Code.DATE_INVALID, c.location(), c.value(), v,
-          Bi.of("日历上没有这一天", "no such day in the calendar"));
+      diags.report(Code.DATE_INVALID, c.location(), c.value(), shown(v), DateHints.impossible(m.group(2), m.group(3)));
       return Optional.empty();
     }
+  }
+
+  /** A value as a message shows it: at most 60 characters (a huge cell must not flood the terminal). */
+  public static String shown(String v) {
+    return v.length() <= 60 ? v : v.substring(0, 57) + "…";
   }
 
   /** Parses {@code YYYY-MM-DD HH:MM}. */
@@ -60,7 +73,7 @@ public final class Values {
     String v = c.trimmed();
     Matcher m = DATE_TIME.matcher(v);
     if (!m.matches()) {
-      diags.report(Code.DATE_INVALID, c.location(), c.value(), v,
+      diags.report(Code.DATE_INVALID, c.location(), c.value(), shown(v),
           Bi.of("应为“YYYY-MM-DD HH:MM”", "expected YYYY-MM-DD HH:MM"));
       return Optional.empty();
     }
@@ -70,7 +83,7 @@ public final class Values {
       return Optional.of(LocalDateTime.of(d.get(),
           LocalTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
     } catch (DateTimeException e) {
-      diags.report(Code.DATE_INVALID, c.location(), c.value(), v, Bi.of("时间无效", "invalid time"));
+      diags.report(Code.DATE_INVALID, c.location(), c.value(), shown(v), Bi.of("时间无效", "invalid time"));
       return Optional.empty();
     }
   }

@@ -24,7 +24,7 @@ class MessagesTest {
   @Test
   void everyMessageFormatsWithoutThrowingAndFillsItsArguments() {
     for (Code c : Code.values()) {
-      Diagnostic d = c.at(new Location("a.csv", 3, 7), "x", "ARG0", "ARG1", "ARG2", "ARG3");
+      Diagnostic d = c.at(new Location("a.csv", 3, 7), "x", "ARG0", "ARG1", "ARG2", "ARG3", "ARG4");
       assertFalse(d.messageZh().contains("{"), c.id() + " zh has an unfilled placeholder: " + d.messageZh());
       assertFalse(d.messageEn().contains("{0}"), c.id() + " en has an unfilled placeholder: " + d.messageEn());
       assertFalse(d.hintEn().contains("{0}") || d.hintZh().contains("{0}"), c.id() + " hint placeholder");
