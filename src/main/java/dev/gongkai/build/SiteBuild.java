@@ -4,7 +4,10 @@ import dev.gongkai.diag.Diagnostics;
 import dev.gongkai.load.InputLoader;
 import dev.gongkai.load.Inputs;
 import dev.gongkai.load.SourceTree;
+import dev.gongkai.model.Dataset;
+import dev.gongkai.model.Disclosure;
 import dev.gongkai.model.DisclosureGate;
+import dev.gongkai.model.DisclosureRecord;
 import dev.gongkai.model.PublishedSite;
 import dev.gongkai.model.Site;
 import dev.gongkai.render.SiteRenderer;
@@ -70,7 +73,11 @@ public final class SiteBuild {
 
     Provenance provenance = Provenance.of(req.source(), published, GeneratorVersion.get());
     DatasetExports.Result data = DatasetExports.build(published, provenance);
-    Changes.Result changes = Changes.build(data.datasets(), data.files(), req.previous(), provenance);
+    Changes.Result changes = Changes.build(data.datasets(), data.files(), req.previous(), provenance,
+        site.get().records().stream().filter(r -> r.disclosure() != Disclosure.ACTIVE)
+            .map(DisclosureRecord::indexNo).collect(java.util.stream.Collectors.toSet()),
+        site.get().datasets().stream().filter(d -> d.disclosure() != Disclosure.ACTIVE)
+            .map(Dataset::id).collect(java.util.stream.Collectors.toSet()));
     Views.OpenData openData = new Views.OpenData(data.downloads(), changes.history(), ITEM_FEEDS,
         data.datasets().stream().map(d -> new Views.DataSet(d.id(), d.title(), d.description(), d.pageUrl())).toList());
     t0 = lap(Phase.EXPORT, t0, times, progress);

@@ -59,6 +59,21 @@ public final class Changes {
    */
   public static Result build(List<DatasetInfo> datasets, List<ExportFile> exportFiles, Path previous,
       Provenance provenance) throws IOException {
+    return build(datasets, exportFiles, previous, provenance, java.util.Set.of(), java.util.Set.of());
+  }
+
+  /**
+   * As {@link #build(List, List, Path, Provenance)}, for a site that withholds some records or datasets: a record
+   * that was published before and is withheld now (a 主动公开 record reclassified) must not reappear as a "removed"
+   * row — not even its index number — so its rows and its carried-forward history are left out, and so is every
+   * row of a withheld dataset.
+   *
+   * @param withheldKeys index numbers of the records the gate withholds in this build
+   * @param withheldDatasets ids of the datasets the gate withholds in this build
+   */
+  public static Result build(List<DatasetInfo> datasets, List<ExportFile> exportFiles, Path previous,
+      Provenance provenance, java.util.Set<String> withheldKeys, java.util.Set<String> withheldDatasets)
+      throws IOException {
     Map<String, byte[]> current = new TreeMap<>();
     for (ExportFile f : exportFiles) current.put(f.path(), f.data());
     String release = provenance.time().atOffset(ZoneOffset.UTC).toLocalDate().toString();
@@ -88,7 +103,7 @@ public final class Changes {
             c.path("fields").forEach(x -> fields.add(x.asText()));
             list.add(new Views.Change(c.path("release").asText(), c.path("change").asText(), fields));
           }
-          history.put(e.getKey(), list);
+          if (!withheldKeys.contains(e.getKey())) history.put(e.getKey(), list);
         });
       }
       // Datasets of either release: one that disappeared (an item with no published record left) counts as all
@@ -103,6 +118,7 @@ public final class Changes {
         }
       }
       for (String id : ids) {
+        if (withheldDatasets.contains(id)) continue;
         Path oldCsv = previous.resolve(csvPath(id));
         Table before = Files.isRegularFile(oldCsv)
             ? table(Files.readAllBytes(oldCsv), readIfExists(previous.resolve(descriptorPath(id)))) : null;
@@ -110,6 +126,11 @@ public final class Changes {
         if (now == null && before == null) continue;
         if (now == null) now = new Table(before.columns(), before.key(), Map.of());
         if (before == null) before = new Table(now.columns(), now.key(), Map.of());
+        if (!withheldKeys.isEmpty()) {
+          Map<String, List<String>> visible = new LinkedHashMap<>(before.rows());
+          visible.keySet().removeIf(withheldKeys::contains);
+          before = new Table(before.columns(), before.key(), visible);
+        }
         Diff d = diff(before, now);
         if (d.isEmpty()) continue;
         summary.put(id, new int[] {d.added.size(), d.changed.size(), d.removed.size()});

@@ -89,4 +89,23 @@ class ReleaseChangesTest {
     assertEquals(ExitCodes.USAGE, bad.exit());
     assertTrue(bad.err().contains("no-such-tag"), bad.err());
   }
+
+  @Test
+  void aRecordReclassifiedAsWithheldDoesNotReappearAsRemoved(@TempDir Path tmp) throws IOException {
+    Path src = Txtar.parse(SITE.stripIndent()).writeTo(tmp.resolve("site"));
+    assertEquals(ExitCodes.OK, Cli.run("build", "-q", "-s", src.toString(), "-o", tmp.resolve("r1").toString()).exit());
+    Path csv = src.resolve("catalogue/records/aqsc-01-01.csv");
+    Files.writeString(csv, Files.readString(csv).replace("通知二,2024-03-01,2024-03-05,主动公开",
+        "通知二,2024-03-01,2024-03-05,不予公开"));
+    Cli.Run r = Cli.run("build", "-q", "-s", src.toString(), "-o", tmp.resolve("r2").toString(),
+        "--previous", tmp.resolve("r1").toString());
+    assertEquals(ExitCodes.OK, r.exit(), "the leak audit must find nothing: " + r.err());
+    try (var files = Files.walk(tmp.resolve("r2"))) {
+      for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".xlsx")
+          && !f.toString().endsWith(".dat"))::iterator) {
+        String text = Files.readString(p, StandardCharsets.UTF_8);
+        assertTrue(!text.contains("2024-00002") && !text.contains("通知二"), "withheld record in " + p);
+      }
+    }
+  }
 }
