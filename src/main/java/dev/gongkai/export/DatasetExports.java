@@ -11,13 +11,10 @@ import dev.gongkai.model.PublishedSite;
 import dev.gongkai.model.SiteConfig;
 import dev.gongkai.model.Validity;
 import dev.gongkai.render.Views;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -251,12 +248,8 @@ public final class DatasetExports {
     return d == null ? "" : d.toString();
   }
 
-  /** Lower-case hex SHA-256 of {@code data}. */
+  /** Lower-case hex SHA-256 of {@code data} (the same digest SHA256SUMS lists). */
   public static String sha256(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+    return Checksums.sha256(data);
   }
 }
