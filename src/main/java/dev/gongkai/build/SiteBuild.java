@@ -68,7 +68,9 @@ public final class SiteBuild {
     PublishedSite published = DisclosureGate.apply(site.get());
     int withheld = site.get().records().size() - published.records().size();
     if (req.out() == null) {
-      return new BuildResult(true, diags, published.records().size(), withheld, 0, 0, times);
+      // Validate only: also check the site's working-day calendar, which a build reads while rendering /audit/.
+      dev.gongkai.audit.WorkCalendar.forSite(tree.root(), diags);
+      return new BuildResult(!diags.hasErrors(), diags, published.records().size(), withheld, 0, 0, times);
     }
 
     Provenance provenance = Provenance.of(req.source(), published, GeneratorVersion.get());

@@ -89,4 +89,15 @@ class MainTest {
     assertTrue(help.out().contains("build") && help.out().contains("validate") && help.out().contains("serve"));
     assertTrue(Cli.run("--version").out().startsWith("gongkai "));
   }
+
+  @Test
+  void validateChecksTheSiteCalendar(@TempDir Path tmp) throws IOException {
+    Path src = site(tmp);
+    assertEquals(ExitCodes.OK, Cli.run("validate", "-s", src.toString()).exit());
+    Files.writeString(src.resolve("catalogue/calendar.json"),
+        "{\"2027\": {\"holidays\": {}, \"adjusted_workdays\": [\"2027-01-04\"]}}");
+    Cli.Run bad = Cli.run("validate", "-s", src.toString());
+    assertEquals(ExitCodes.INPUT, bad.exit(), bad.err());
+    assertTrue(bad.err().contains("catalogue/calendar.json"), bad.err());
+  }
 }
