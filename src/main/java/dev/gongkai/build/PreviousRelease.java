@@ -1,11 +1,10 @@
 package dev.gongkai.build;
 
+import dev.gongkai.load.Git;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The previous release, when it is named by a git ref of the source rather than by a folder: its sources are
@@ -29,40 +28,17 @@ public final class PreviousRelease {
   public static Path fromGitRef(Path source, String ref, Path work) throws IOException {
     Path tar = work.resolve("previous.tar");
     // Run in the site folder, "." is the site's subtree, archived with paths relative to the site folder.
-    git(source, "archive", "--format=tar", "-o", tar.toAbsolutePath().toString(), ref, ".");
-    Path tree = Files.createDirectories(work.resolve("src"));
-    run(List.of("tar", "-xf", tar.toString(), "-C", tree.toString()), source);
-    Path site = tree;
+    Path site = Files.createDirectories(work.resolve("src"));
+    try {
+      Git.run(source, 120, "archive", "--format=tar", "-o", tar.toAbsolutePath().toString(), ref, ".");
+      Git.exec(List.of("tar", "-xf", tar.toString(), "-C", site.toString()), 120);
+    } catch (Git.Failure e) {
+      throw new Unavailable(e.getMessage());
+    }
     Path out = work.resolve("out");
     BuildResult r = SiteBuild.run(new BuildRequest(site, out), Progress.NONE);
     if (!r.ok()) {
       throw new Unavailable("the site at " + ref + " does not build (" + r.diagnostics().errorCount() + " errors)");
-    }
-    return out;
-  }
-
-  private static String git(Path dir, String... args) throws IOException {
-    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
-    cmd.addAll(List.of(args));
-    return run(cmd, dir);
-  }
-
-  private static String run(List<String> cmd, Path dir) throws IOException {
-    Process p;
-    try {
-      p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new Unavailable(cmd.get(0) + " is not available: " + e.getMessage());
-    }
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    try {
-      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new Unavailable(String.join(" ", cmd) + ": " + out.strip());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Unavailable("interrupted");
     }
     return out;
   }

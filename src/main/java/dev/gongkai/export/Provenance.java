@@ -1,13 +1,11 @@
 package dev.gongkai.export;
 
+import dev.gongkai.load.Git;
 import dev.gongkai.model.PublishedSite;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where a build came from, for every descriptor it writes. The build time is never the wall clock: it is
@@ -24,7 +22,12 @@ public record Provenance(String generator, String commit, Instant time) {
   public static Provenance of(Path source, PublishedSite site, String generatorVersion) {
     String commit = "";
     Instant commitTime = null;
-    List<String> out = git(source, "log", "-1", "--format=%H %ct");
+    List<String> out;
+    try {
+      out = Git.run(source, 10, "log", "-1", "--format=%H %ct").lines().toList();
+    } catch (Git.Failure e) {
+      out = List.of(); // no git, or not a work tree: no commit
+    }
     if (out.size() == 1 && out.get(0).matches("[0-9a-f]{40} \\d+")) {
       String[] parts = out.get(0).split(" ");
       commit = parts[0];
@@ -41,23 +44,5 @@ public record Provenance(String generator, String commit, Instant time) {
   /** The provenance of a build with no git and a fixed time (tests). */
   public static Provenance fixed(String generator, Instant time) {
     return new Provenance(generator, "", time);
-  }
-
-  private static List<String> git(Path dir, String... args) {
-    try {
-      List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
-      cmd.addAll(List.of(args));
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-      p.getOutputStream().close();
-      byte[] bytes = p.getInputStream().readAllBytes();
-      p.getErrorStream().readAllBytes();
-      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) return List.of();
-      return new String(bytes, StandardCharsets.UTF_8).lines().toList();
-    } catch (IOException e) {
-      return List.of(); // no git on this machine
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return List.of();
-    }
   }
 }

@@ -14,6 +14,11 @@ public record Attachment(Path source, String fileName, String format, long size)
 
   /** Size for people: 12.3 KB, 1.4 MB (Locale.ROOT, one decimal). */
   public String displaySize() {
+    return displaySize(size);
+  }
+
+  /** {@code bytes} for people: 12.3 KB, 1.4 MB (Locale.ROOT, one decimal). */
+  public static String displaySize(long size) {
     if (size < 1024) return size + " B";
     if (size < 1024 * 1024) return String.format(java.util.Locale.ROOT, "%.1f KB", size / 1024.0);
     return String.format(java.util.Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0));

@@ -113,7 +113,7 @@ public final class Views {
    */
   public record Download(String format, String path, long size, String mediaType, String sha256) {
     public String displaySize() {
-      return new dev.gongkai.model.Attachment(null, "", "", size).displaySize();
+      return dev.gongkai.model.Attachment.displaySize(size);
     }
   }
 
