@@ -153,6 +153,8 @@ public final class SiteRenderer {
       v.put("records", records.subList((p - 1) * size, Math.min(records.size(), p * size)));
       v.put("datasets", datasets);
       v.put("pager", Views.pager(p, pages, records.size(), root, item.url()));
+      records.stream().map(DisclosureRecord::published).max(java.util.Comparator.naturalOrder())
+          .ifPresent(newest -> v.put("pageUpdated", newest));
       write(uri + "index.html", "item", v);
       if (pagesWritten % 500 == 0) progress.accept(pagesWritten);
     }
@@ -176,7 +178,11 @@ public final class SiteRenderer {
     v.put("interpretation", r.interpretation().isEmpty() ? null : stats.record(r.interpretation()));
     v.put("original", r.original().isEmpty() ? null : stats.record(r.original()));
     v.put("related", site.byItem().get(item.code()).stream().filter(x -> x != r).limit(5).toList());
-    v.put("history", openData.history().getOrDefault(r.indexNo(), List.of()));
+    List<Views.Change> history = openData.history().getOrDefault(r.indexNo(), List.of());
+    v.put("history", history);
+    // The record's own "last updated": its newest change in the release history, else its 发布日期.
+    v.put("pageUpdated", history.stream().map(Views.Change::release)
+        .reduce(r.published().toString(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
     write(uri + "index.html", "record", v);
     for (var a : r.attachments()) out.copy(uri + a.fileName(), a.source());
   }
@@ -225,6 +231,8 @@ public final class SiteRenderer {
       updates.put(u, Markdown.render(u.markdown(), href -> localLink(href, parentOf(u.sourcePath()), root, uw)).html());
     }
     v.put("updates", updates);
+    i.updates().stream().map(u -> u.time().toLocalDate()).max(java.util.Comparator.naturalOrder())
+        .ifPresent(newest -> v.put("pageUpdated", newest));
     write(uri + "index.html", "incident", v);
   }
 

@@ -32,7 +32,9 @@ public final class Axe {
    * @throws IllegalStateException if axe itself fails to run in the page
    */
   public static List<String> violations(WebDriver d) {
-    Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(d);
+    // Legacy mode runs axe in the page itself instead of finishing in a new blank window: ~20 % faster per page,
+    // which matters when every page of a site is checked. Our pages have no iframes, the case it handles less well.
+    Results results = new AxeBuilder().withTags(WCAG_22_AA).setLegacyMode(true).analyze(d);
     if (results.isErrored()) throw new IllegalStateException("axe-core failed: " + results.getErrorMessage());
     List<String> out = new ArrayList<>();
     for (Rule rule : results.getViolations()) {
