@@ -15,6 +15,7 @@ import dev.gongkai.render.Templates;
 import dev.gongkai.validate.SiteValidator;
 import dev.gongkai.write.StagedOutput;
 import dev.gongkai.audit.LeakAudit;
+import dev.gongkai.export.CapExport;
 import dev.gongkai.export.Changes;
 import dev.gongkai.export.Checksums;
 import dev.gongkai.export.DataJsonExport;
@@ -124,13 +125,14 @@ public final class SiteBuild {
   /** Whether each catalogue item has an Atom feed next to its page (written by the catalogue-level exports). */
   private static final boolean ITEM_FEEDS = true;
 
-  /** DCAT, data.json, feeds, sitemap and robots.txt: the catalogue-level open data. */
+  /** DCAT, data.json, feeds, CAP alerts, sitemap and robots.txt: the catalogue-level open data. */
   private static List<ExportFile> catalogueExports(PublishedSite site, Provenance provenance,
       List<DatasetInfo> datasets, Changes.Result changes, List<String> writtenPaths) {
     List<ExportFile> out = new ArrayList<>();
     out.addAll(DcatExport.build(site, provenance, datasets));
     out.addAll(DataJsonExport.build(site, provenance, datasets));
     out.addAll(FeedExport.build(site, provenance, changes.history()));
+    out.addAll(CapExport.build(site));
     out.addAll(SitemapExport.build(site, writtenPaths));
     out.addAll(RobotsExport.build(site));
     return out;

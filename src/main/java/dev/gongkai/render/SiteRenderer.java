@@ -224,6 +224,7 @@ public final class SiteRenderer {
     Location where = Location.file("content/" + i.key() + ".md");
     Map<String, Object> v = common(uri, "incident", i.title(), List.of(crumbHome(root), new Views.Crumb(i.title(), null)));
     v.put("incident", i);
+    v.put("alert", dev.gongkai.export.CapExport.path(i, site.incidents()));
     v.put("body", Markdown.render(i.markdown(), href -> localLink(href, base, root, where)).html());
     Map<Incident.Update, String> updates = new LinkedHashMap<>();
     for (Incident.Update u : i.updates()) {

@@ -26,11 +26,14 @@ public final class ContentValidator {
   /** First URL segments the generator writes itself. */
   public static final Set<String> RESERVED =
       Set.of("catalogue", "records", "datasets", "assets", "apply", "accessibility", "404", "index", "documents",
-          "search", "browse", "data", "audit", "reports");
+          "search", "browse", "data", "audit", "reports", "alerts");
   private static final Set<String> TYPES = Set.of("page", "incident", "incident-update");
   private static final Set<String> LEVELS = Set.of("蓝", "黄", "橙", "红");
   private static final Set<String> STATES = Set.of("进行中", "已结束");
   private static final Set<String> CATEGORIES = Set.of("基本情况", "应对措施", "转移安置", "救灾进展");
+  /** An incident page's optional {@code category=}: the CAP 1.2 categories, as the standard spells them. */
+  private static final List<String> CAP_CATEGORIES = List.of(
+      "Geo", "Met", "Safety", "Security", "Rescue", "Fire", "Health", "Env", "Transport", "Infra", "CBRNE", "Other");
 
   /** Published pages and incidents, each sorted (pages by URL, incidents newest first). */
   public record Result(List<Page> pages, List<Incident> incidents) {}
@@ -111,8 +114,10 @@ public final class ContentValidator {
             start = Values.dateTime(startCell.get(), diags);
             ok &= start.isPresent();
           }
-          if (ok) {
-            incidents.put(key, new Incident(key, url, title, level, start.get(), state, date, src.body(), List.of()));
+          List<String> capCategories = capCategories(src, diags);
+          if (ok && capCategories != null) {
+            incidents.put(key, new Incident(key, url, title, level, start.get(), state, date, src.body(), List.of(),
+                value(src, "event").orElse(""), capCategories));
           }
         }
         default -> {
@@ -149,7 +154,8 @@ public final class ContentValidator {
     for (Incident i : incidents.values()) {
       List<Incident.Update> us = new ArrayList<>(updates.getOrDefault(i.key(), List.of()));
       us.sort(Comparator.comparing(Incident.Update::time).reversed().thenComparing(Incident.Update::sourcePath));
-      out.add(new Incident(i.key(), i.urlPath(), i.title(), i.level(), i.start(), i.state(), i.date(), i.markdown(), us));
+      out.add(new Incident(i.key(), i.urlPath(), i.title(), i.level(), i.start(), i.state(), i.date(), i.markdown(), us,
+          i.event(), i.categories()));
     }
     out.sort(Comparator.comparing(Incident::start).reversed().thenComparing(Incident::key));
     pages.sort(Comparator.comparing(Page::urlPath));
@@ -168,6 +174,25 @@ public final class ContentValidator {
     for (PageSource.HeaderEntry h : src.header()) {
       PersonalData.checkText(h.value().value(), h.value().location(), h.key(), diags);
     }
+  }
+
+  /**
+   * An incident's {@code category=} as CAP categories ({@code Met}, or several: {@code Met;Geo}), any letter case,
+   * in the standard's spelling; empty when not given; null (after an {@code enum-unknown}) when one is unknown.
+   */
+  private static List<String> capCategories(PageSource src, Diagnostics diags) {
+    String raw = value(src, "category").orElse("");
+    List<String> out = new ArrayList<>();
+    for (String token : raw.split("[;；、,，\\s]+")) {
+      if (token.isEmpty()) continue;
+      Optional<String> known = CAP_CATEGORIES.stream().filter(c -> c.equalsIgnoreCase(token)).findFirst();
+      if (known.isEmpty()) {
+        enumError(src, "category", token, Set.copyOf(CAP_CATEGORIES), diags);
+        return null;
+      }
+      if (!out.contains(known.get())) out.add(known.get());
+    }
+    return out;
   }
 
   private static Optional<String> value(PageSource src, String key) {
