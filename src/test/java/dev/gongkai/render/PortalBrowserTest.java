@@ -94,6 +94,17 @@ class PortalBrowserTest {
         assertTrue(link.getAttribute("href").endsWith("/incidents/2025-flood/"), link.getAttribute("href"));
         b.screenshot(SHOTS.resolve("banner-" + e.getKey() + ".png"));
       }
+      // The incident page: timestamped updates, newest first; the banner names the newest.
+      d.get(server.url("incidents/2025-flood/"));
+      List<String> times = d.findElements(By.cssSelector("ol.updates > li h3 time")).stream()
+          .map(t -> t.getAttribute("datetime")).toList();
+      assertEquals(7, times.size(), "the example's seven updates: " + times);
+      List<String> newestFirst = new ArrayList<>(times);
+      newestFirst.sort(java.util.Comparator.reverseOrder());
+      assertEquals(newestFirst, times, "updates newest first");
+      assertEquals(times.get(0), d.findElement(By.cssSelector(".banner-latest time")).getAttribute("datetime"));
+      assertTrue(d.findElement(By.cssSelector("a[href$='.cap.xml']")).getAttribute("href").contains("alerts/"),
+          "the incident page links its CAP alert");
     }
     Path over = PortalFixtures.example();
     try (StaticServer server = StaticServer.serve(over); Browser b = Browser.openWithoutJavaScript()) {
