@@ -60,6 +60,7 @@ public enum Code {
   SCHEMA_INVALID(Severity.ERROR),
   CELL_TYPE(Severity.ERROR),
   KEY_DUPLICATE(Severity.ERROR),
+  CHART_INVALID(Severity.ERROR),
   // Content pages.
   FRONTMATTER_MISSING(Severity.ERROR),
   FRONTMATTER_INVALID(Severity.ERROR),

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param id lower-case ASCII file base name; the URL segment
  * @param rows cell values in column order, validated against the column types; personal-data columns are masked
+ * @param charts charts declared in the schema ({@code "charts"}), checked against the columns
  */
 public record Dataset(
     String id,
@@ -20,12 +21,27 @@ public record Dataset(
     List<Column> columns,
     List<String> primaryKey,
     List<List<String>> rows,
-    String csvPath) {
+    String csvPath,
+    List<ChartSpec> charts) {
 
   public Dataset {
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
     rows = rows.stream().map(List::copyOf).toList();
+    charts = List.copyOf(charts);
+  }
+
+  /** A dataset without charts. */
+  public Dataset(String id, String title, String itemCode, String description, String agency, LocalDate published,
+      Disclosure disclosure, List<Column> columns, List<String> primaryKey, List<List<String>> rows, String csvPath) {
+    this(id, title, itemCode, description, agency, published, disclosure, columns, primaryKey, rows, csvPath,
+        List.of());
+  }
+
+  /** The column named {@code name}, or null. */
+  public Column column(String name) {
+    for (Column c : columns) if (c.name().equals(name)) return c;
+    return null;
   }
 
   public String url() {

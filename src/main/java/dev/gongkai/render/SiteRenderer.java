@@ -143,6 +143,7 @@ public final class SiteRenderer {
     int size = site.config().options().pageSize();
     int pages = Math.max(1, (records.size() + size - 1) / size);
     List<Dataset> datasets = site.datasets().stream().filter(x -> x.itemCode().equals(item.code())).toList();
+    List<Charts.View> charts = Charts.views(Charts.forItem(datasets), this::message);
     for (int p = 1; p <= pages; p++) {
       String uri = Views.pageUrl(item.url(), p);
       String root = rootOf(uri);
@@ -152,6 +153,7 @@ public final class SiteRenderer {
       v.put("item", item);
       v.put("records", records.subList((p - 1) * size, Math.min(records.size(), p * size)));
       v.put("datasets", datasets);
+      v.put("charts", p == 1 ? charts : List.of());
       v.put("pager", Views.pager(p, pages, records.size(), root, item.url()));
       records.stream().map(DisclosureRecord::published).max(java.util.Comparator.naturalOrder())
           .ifPresent(newest -> v.put("pageUpdated", newest));
@@ -198,6 +200,7 @@ public final class SiteRenderer {
           new Views.Crumb(d.name(), root + d.url()), new Views.Crumb(item.level2(), root + item.url()),
           new Views.Crumb(ds.title(), null)));
       v.put("dataset", ds);
+      v.put("charts", p == 1 ? Charts.views(Charts.forDataset(ds), this::message) : List.of());
       v.put("item", item);
       v.put("rows", ds.rows().subList((p - 1) * DATASET_PAGE_SIZE, Math.min(ds.rows().size(), p * DATASET_PAGE_SIZE)));
       v.put("firstRow", (p - 1) * DATASET_PAGE_SIZE + 1);

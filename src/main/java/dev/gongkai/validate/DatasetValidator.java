@@ -149,6 +149,7 @@ public final class DatasetValidator {
         schemaInvalid(st, "primaryKey", Bi.of("主键列“" + k + "”不在 columns 中", "primary key column \"" + k + "\" is not in columns"), diags);
       }
     }
+    List<dev.gongkai.model.ChartSpec> charts = ChartSpecs.read(s, columns, st, diags);
     if (diags.errorCount() > before) return Optional.empty();
 
     // The CSV header must be the schema's columns, in order.
@@ -200,7 +201,7 @@ public final class DatasetValidator {
     }
     if (diags.errorCount() > before) return Optional.empty();
     return Optional.of(new Dataset(src.id(), title, itemCode, s.path("description").asText(""),
-        s.path("agency").asText(""), published, disclosure, columns, primaryKey, rows, src.csvPath()));
+        s.path("agency").asText(""), published, disclosure, columns, primaryKey, rows, src.csvPath(), charts));
   }
 
   /** Checks one cell; returns its normalised value (dates as YYYY-MM-DD). */
