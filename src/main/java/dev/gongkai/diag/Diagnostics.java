@@ -6,14 +6,17 @@ import java.util.List;
 
 /**
  * Collects every problem a stage finds instead of stopping at the first, bounded like jsoup's ParseErrorList: after
- * {@code limit} diagnostics only the counts grow, so a broken 100,000-row file cannot flood memory or the terminal.
+ * {@code limit} diagnostics only the counts grow, so a broken 100,000-row file cannot flood memory or the terminal;
+ * the ones kept are the first {@code limit} by file, line and column, whatever order they were reported in.
  * Thread-safe: stages may report from several threads.
  */
 public final class Diagnostics {
   public static final int DEFAULT_LIMIT = 500;
 
   private final int limit;
-  private final List<Diagnostic> kept = new ArrayList<>();
+  /** The first {@code limit} diagnostics in {@link #sorted()} order, largest on top so it is the one dropped: which
+   *  ones are kept does not depend on the order stages (or threads) reported them. */
+  private final java.util.PriorityQueue<Diagnostic> kept = new java.util.PriorityQueue<>(Collections.reverseOrder());
   private int errors;
   private int warnings;
 
@@ -28,7 +31,13 @@ public final class Diagnostics {
   public synchronized void add(Diagnostic d) {
     if (d.isError()) errors++;
     else warnings++;
-    if (kept.size() < limit) kept.add(d);
+    if (limit <= 0) return;
+    if (kept.size() < limit) {
+      kept.add(d);
+    } else if (d.compareTo(kept.peek()) < 0) {
+      kept.poll();
+      kept.add(d);
+    }
   }
 
   /** Shorthand for {@code add(code.at(location, text, args))}. */

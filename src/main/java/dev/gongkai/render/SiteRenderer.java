@@ -56,7 +56,11 @@ public final class SiteRenderer {
   /** Site-relative URL of the newest annual report, linked from every footer; null when there is none. */
   private final String latestReport;
   private final List<Page> nav;
-  private int pagesWritten;
+  private final java.util.concurrent.atomic.AtomicInteger pagesWritten = new java.util.concurrent.atomic.AtomicInteger();
+  /** Threads that render pages: every core. Pages are independent; each is written to its own file. */
+  private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+  /** Told the number of pages written, every 500 pages; set by {@link #render}, called from any thread. */
+  private IntConsumer progress = n -> {};
 
   public SiteRenderer(PublishedSite site, Templates templates, Path contentDir, OutputSink out, Diagnostics diags) {
     this(site, templates, contentDir, out, diags, Views.OpenData.NONE);
@@ -97,23 +101,36 @@ public final class SiteRenderer {
    * @throws Templates.TemplateFailure when a template is broken (the diagnostic says where)
    */
   public int render(IntConsumer progress) throws IOException {
+    this.progress = n -> {
+      synchronized (progress) {
+        progress.accept(n);
+      }
+    };
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+    try {
+      return renderAll(pool);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private int renderAll(java.util.concurrent.ForkJoinPool pool) throws IOException {
     home();
+    List<Map.Entry<Catalogue.Domain, CatalogueItem>> items = new java.util.ArrayList<>();
     for (Catalogue.Domain d : site.catalogue().domains()) {
       domain(d);
-      for (CatalogueItem item : d.items()) item(d, item, progress);
+      for (CatalogueItem item : d.items()) items.add(Map.entry(d, item));
     }
-    for (DisclosureRecord r : site.records()) {
-      record(r);
-      if (pagesWritten % 500 == 0) progress.accept(pagesWritten);
-    }
+    inParallel(pool, items, e -> item(e.getKey(), e.getValue()));
+    inParallel(pool, site.records(), this::record);
     for (Dataset ds : site.datasets()) dataset(ds);
     for (Page p : site.pages()) page(p);
     for (Incident i : site.incidents()) incident(i);
     Map<Integer, List<DisclosureRecord>> byYear = recordsByYear();
     Map<String, List<DisclosureRecord>> byAgency = recordsByAgency();
     search(byYear, byAgency);
-    for (Map.Entry<Integer, List<DisclosureRecord>> e : byYear.entrySet()) browseYear(e.getKey(), e.getValue());
-    for (Map.Entry<String, List<DisclosureRecord>> e : byAgency.entrySet()) browseAgency(e.getKey(), e.getValue());
+    inParallel(pool, List.copyOf(byYear.entrySet()), e -> browseYear(e.getKey(), e.getValue()));
+    inParallel(pool, List.copyOf(byAgency.entrySet()), e -> browseAgency(e.getKey(), e.getValue()));
     simple("accessibility", "accessibility/", "nav.accessibility");
     apply();
     audit();
@@ -121,7 +138,37 @@ public final class SiteRenderer {
     if (!openData.datasets().isEmpty()) openDataPage();
     notFound();
     publishLinkedFiles();
-    return pagesWritten;
+    return pagesWritten.get();
+  }
+
+  private interface PageTask<T> {
+    void render(T t) throws IOException;
+  }
+
+  /**
+   * Renders one page (or page set) per element on the pool's threads and returns when all are written. The first
+   * failure is rethrown as it was: an I/O error, or a {@link Templates.TemplateFailure} with its diagnostic.
+   */
+  private static <T> void inParallel(java.util.concurrent.ForkJoinPool pool, List<T> elements, PageTask<T> task)
+      throws IOException {
+    try {
+      pool.submit(() -> elements.parallelStream().forEach(t -> {
+        try {
+          task.render(t);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      })).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("rendering interrupted");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof java.io.UncheckedIOException u) throw u.getCause();
+      if (cause instanceof RuntimeException r) throw r;
+      if (cause instanceof Error err) throw err;
+      throw new IllegalStateException(cause);
+    }
   }
 
   private void home() throws IOException {
@@ -138,7 +185,7 @@ public final class SiteRenderer {
     write(uri + "index.html", "domain", v);
   }
 
-  private void item(Catalogue.Domain d, CatalogueItem item, IntConsumer progress) throws IOException {
+  private void item(Catalogue.Domain d, CatalogueItem item) throws IOException {
     List<DisclosureRecord> records = site.byItem().get(item.code());
     int size = site.config().options().pageSize();
     int pages = Math.max(1, (records.size() + size - 1) / size);
@@ -158,7 +205,6 @@ public final class SiteRenderer {
       records.stream().map(DisclosureRecord::published).max(java.util.Comparator.naturalOrder())
           .ifPresent(newest -> v.put("pageUpdated", newest));
       write(uri + "index.html", "item", v);
-      if (pagesWritten % 500 == 0) progress.accept(pagesWritten);
     }
   }
 
@@ -461,7 +507,8 @@ public final class SiteRenderer {
   private void write(String path, String template, Map<String, Object> vars) throws IOException {
     String html = templates.render(template, vars, locale);
     out.write(path, html.getBytes(StandardCharsets.UTF_8));
-    pagesWritten++;
+    int n = pagesWritten.incrementAndGet();
+    if (n % 500 == 0) progress.accept(n);
   }
 
   /** {@code ../} once per directory level of {@code uri}. */
