@@ -11,7 +11,9 @@ import java.util.Map;
  * @param withheld number of records the disclosure gate kept out (依申请公开 and 不予公开)
  * @param pages HTML pages written (0 when validating only)
  * @param files all files written (0 when validating only)
- * @param phaseNanos time per phase, in pipeline order
+ * @param phaseNanos time per phase, in pipeline order; phases may overlap (the search index is built while pages
+ *     are rendered), so they can add up to more than {@code wallNanos}
+ * @param wallNanos the whole run, as the user waited for it
  */
 public record BuildResult(
     boolean ok,
@@ -20,9 +22,18 @@ public record BuildResult(
     int withheld,
     int pages,
     int files,
-    Map<Phase, Long> phaseNanos) {
+    Map<Phase, Long> phaseNanos,
+    long wallNanos) {
 
+  /** A result whose phases ran one after the other (validation, failed builds). */
+  public BuildResult(boolean ok, Diagnostics diagnostics, int published, int withheld, int pages, int files,
+      Map<Phase, Long> phaseNanos) {
+    this(ok, diagnostics, published, withheld, pages, files, phaseNanos,
+        phaseNanos.values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  /** The wall time of the run. */
   public long totalNanos() {
-    return phaseNanos.values().stream().mapToLong(Long::longValue).sum();
+    return wallNanos;
   }
 }

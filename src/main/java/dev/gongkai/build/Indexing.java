@@ -1,0 +1,100 @@
+package dev.gongkai.build;
+
+import dev.gongkai.index.SearchDoc;
+import dev.gongkai.index.SearchDocs;
+import dev.gongkai.index.SearchExport;
+import dev.gongkai.index.SearchIndex;
+import dev.gongkai.model.PublishedSite;
+import dev.gongkai.write.OutputSink;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+
+/**
+ * The index stage (search documents → Lucene → the browser index under {@code search/}) on a thread of its own, so it
+ * runs while the pages are rendered: both read only the published site and write disjoint files.
+ *
+ * <p>Callers must {@link #close()} it on every path (it waits for the thread and frees the index), and take the result
+ * with {@link #join()} at most once.
+ */
+final class Indexing implements AutoCloseable {
+  /** What the stage produced; the reader stays open for the leak audit and the saved index until closed. */
+  record Indexed(Directory index, DirectoryReader reader, List<SearchDoc> docs, long nanos) {}
+
+  private final CompletableFuture<Indexed> future;
+
+  private Indexing(CompletableFuture<Indexed> future) {
+    this.future = future;
+  }
+
+  static Indexing start(PublishedSite site, OutputSink out) {
+    CompletableFuture<Indexed> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      long t0 = System.nanoTime();
+      Directory index = null;
+      DirectoryReader reader = null;
+      try {
+        List<SearchDoc> docs = SearchDocs.of(site);
+        index = SearchIndex.build(docs);
+        reader = DirectoryReader.open(index);
+        SearchExport.write(reader, docs, site.catalogue(), out);
+        f.complete(new Indexed(index, reader, docs, System.nanoTime() - t0));
+      } catch (Throwable e) {
+        closeQuietly(reader, index);
+        f.completeExceptionally(e);
+      }
+    }, "gongkai-index");
+    t.setDaemon(true);
+    t.start();
+    return new Indexing(f);
+  }
+
+  /** Waits for the stage and returns its result, rethrowing its failure as it was. */
+  Indexed join() throws IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("indexing interrupted");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) throw io;
+      if (c instanceof UncheckedIOException u) throw u.getCause();
+      if (c instanceof RuntimeException r) throw r;
+      if (c instanceof Error err) throw err;
+      throw new IllegalStateException(c);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    Indexed done;
+    try {
+      done = future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (ExecutionException e) {
+      return; // nothing left open: the thread closed what it had opened
+    }
+    try (Directory i = done.index(); DirectoryReader r = done.reader()) {
+      // closed in reverse order: reader, then index
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable... resources) {
+    for (AutoCloseable c : resources) {
+      if (c == null) continue;
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // the stage's own failure is the one reported
+      }
+    }
+  }
+}
