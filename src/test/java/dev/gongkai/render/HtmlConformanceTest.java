@@ -148,6 +148,23 @@ class HtmlConformanceTest {
     assertEquals(1, r.files);
   }
 
+  /**
+   * vnu's language detector runs (it reads its profiles through javax.json, see the pom): a page marked zh-CN whose
+   * text is English gets its warning, which would catch an English page left with the Chinese {@code lang}. (vnu
+   * only guesses from 1024 non-blank characters of text on.)
+   */
+  @Test
+  void languageDetectionWarnsAboutAWrongLang() throws Exception {
+    String english = "The county emergency management bureau publishes its annual work plan, the safety inspection "
+        + "results of the year and the relief funds allocated to each township, so that residents can check how "
+        + "public money is spent and which enterprises were inspected. ";
+    String page = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>Plan</title></head>"
+        + "<body><main><h1>Annual plan</h1><p>" + english.repeat(8) + "</p></main></body></html>";
+    Report r = Vnu.checkString("en.html", page);
+    assertEquals("", r.errorText());
+    assertTrue(r.warnings.stream().anyMatch(w -> w.contains("appears to be written in English")), r.warnings::toString);
+  }
+
   /** The vnu messages of one run. */
   static final class Report {
     final List<String> errors = new ArrayList<>();
