@@ -220,6 +220,8 @@ public final class SiteRenderer {
         new Views.Crumb(d.name(), root + d.url()), new Views.Crumb(item.level2(), root + item.url()),
         new Views.Crumb(r.title(), null)));
     v.put("record", r);
+    v.put("description", message("meta.record", r.title(), r.agency(), r.published().toString(),
+        r.docNo().isBlank() ? r.indexNo() : r.docNo()));
     v.put("item", item);
     v.put("domain", d);
     v.put("body", body.html());
