@@ -50,7 +50,9 @@ final class Indexing implements AutoCloseable {
       }
     }, "gongkai-index");
     t.setDaemon(true);
-    t.start();
+    // -Dgongkai.indexAlongside=false runs the stage first, on the caller's thread (for measurements).
+    if (Boolean.parseBoolean(System.getProperty("gongkai.indexAlongside", "true"))) t.start();
+    else t.run();
     return new Indexing(f);
   }
 

@@ -13,6 +13,7 @@ import dev.gongkai.model.Site;
 import dev.gongkai.render.SiteRenderer;
 import dev.gongkai.render.Templates;
 import dev.gongkai.validate.SiteValidator;
+import dev.gongkai.write.SerialWriter;
 import dev.gongkai.write.StagedOutput;
 import dev.gongkai.audit.LeakAudit;
 import dev.gongkai.export.CapExport;
@@ -85,12 +86,13 @@ public final class SiteBuild {
     try (StagedOutput out = StagedOutput.open(req.out()); Indexing indexing = Indexing.start(published, out)) {
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
-      SiteRenderer renderer =
-          new SiteRenderer(published, templates, tree.root().resolve("content"), out, diags, openData);
       int pages;
-      try {
+      // Pages are rendered on every core and written by one thread (see SerialWriter); closing it waits for them.
+      try (SerialWriter writer = new SerialWriter(out)) {
+        SiteRenderer renderer =
+            new SiteRenderer(published, templates, tree.root().resolve("content"), writer, diags, openData);
         pages = renderer.render(n -> progress.pages(n, expected));
-        Assets.copy(tree.root().resolve("site-templates"), out);
+        Assets.copy(tree.root().resolve("site-templates"), writer);
       } catch (Templates.TemplateFailure e) {
         diags.add(e.diagnostic());
         pages = 0;

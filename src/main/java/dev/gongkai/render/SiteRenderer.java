@@ -57,8 +57,12 @@ public final class SiteRenderer {
   private final String latestReport;
   private final List<Page> nav;
   private final java.util.concurrent.atomic.AtomicInteger pagesWritten = new java.util.concurrent.atomic.AtomicInteger();
-  /** Threads that render pages: every core. Pages are independent; each is written to its own file. */
-  private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+  /**
+   * Threads that render pages (pages are independent; each is written to its own file): one per core but one, which
+   * the search index stage uses at the same time. Override with {@code -Dgongkai.renderThreads=N}.
+   */
+  private final int threads = Math.max(1, Integer.getInteger("gongkai.renderThreads",
+      Runtime.getRuntime().availableProcessors() - 1));
   /** Told the number of pages written, every 500 pages; set by {@link #render}, called from any thread. */
   private IntConsumer progress = n -> {};
 
