@@ -28,6 +28,7 @@ import dev.gongkai.export.DatasetExports;
 import dev.gongkai.export.DatasetInfo;
 import dev.gongkai.export.ExportFile;
 import dev.gongkai.export.Provenance;
+import dev.gongkai.export.SearchEngineExport;
 import dev.gongkai.render.Views;
 import java.util.ArrayList;
 import dev.gongkai.index.SearchIndex;
@@ -106,6 +107,7 @@ public final class SiteBuild {
       t0 = System.nanoTime();
       List<ExportFile> exports = new ArrayList<>(data.files());
       exports.addAll(changes.files());
+      exports.addAll(SearchEngineExport.build(indexed.docs(), published.config().baseUrl()));
       exports.addAll(catalogueExports(published, provenance, data.datasets(), changes, out.writtenPaths()));
       exports.add(Checksums.build(exports));
       for (ExportFile f : exports) out.write(f.path(), f.data());
