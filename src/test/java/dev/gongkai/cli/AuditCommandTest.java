@@ -166,7 +166,9 @@ class AuditCommandTest {
     assertTrue(page.contains("工作日历未包含2027年的节假日安排"), page);
     assertTrue(page.contains("工作日历覆盖 2024–2026 年。"), page);
     assertTrue(page.contains("即时公开，没有以日计的期限"), page);
-    assertFalse(page.contains("<script"), page);
+    // No inline script: the only one is the shared display-settings file every page loads.
+    assertEquals(List.of("<script defer src=\"../assets/prefs.js\">"),
+        java.util.regex.Pattern.compile("<script[^>]*>").matcher(page).results().map(m -> m.group()).toList(), page);
     assertFalse(page.contains("??"), page);
     String home = Files.readString(src.resolve("public/index.html"), StandardCharsets.UTF_8);
     assertTrue(home.contains("<a href=\"audit/\">公开时限检查</a>"), home);
