@@ -24,7 +24,7 @@ import org.apache.lucene.store.Directory;
  */
 final class Indexing implements AutoCloseable {
   /** What the stage produced; the reader stays open for the leak audit and the saved index until closed. */
-  record Indexed(Directory index, DirectoryReader reader, List<SearchDoc> docs, long nanos) {}
+  record Indexed(Directory index, DirectoryReader reader, long nanos) {}
 
   private final CompletableFuture<Indexed> future;
 
@@ -32,7 +32,12 @@ final class Indexing implements AutoCloseable {
     this.future = future;
   }
 
-  static Indexing start(PublishedSite site, OutputSink out) {
+  /**
+   * Starts the stage: the browser index under {@code search/} and the search-engine exports under
+   * {@code search/engines/}, whose checksums go into {@code sums} (synchronise on it to read it before
+   * {@link #join()}).
+   */
+  static Indexing start(PublishedSite site, OutputSink out, java.util.Map<String, String> sums) {
     CompletableFuture<Indexed> f = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       long t0 = System.nanoTime();
@@ -43,7 +48,8 @@ final class Indexing implements AutoCloseable {
         index = SearchIndex.build(docs);
         reader = DirectoryReader.open(index);
         SearchExport.write(reader, docs, site.catalogue(), out);
-        f.complete(new Indexed(index, reader, docs, System.nanoTime() - t0));
+        SiteBuild.writeAll(dev.gongkai.export.SearchEngineExport.build(docs, site.config().baseUrl()), out, sums);
+        f.complete(new Indexed(index, reader, System.nanoTime() - t0));
       } catch (Throwable e) {
         closeQuietly(reader, index);
         f.completeExceptionally(e);

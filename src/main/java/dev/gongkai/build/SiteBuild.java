@@ -74,17 +74,53 @@ public final class SiteBuild {
     }
 
     Provenance provenance = Provenance.of(req.source(), published, GeneratorVersion.get());
+    try (StagedOutput out = StagedOutput.open(req.out())) {
+      // Download files are written as soon as they exist and only their checksums are kept: at 100,000 records the
+      // exports are hundreds of megabytes, which must not stay on the heap while pages render.
+      java.util.TreeMap<String, String> sums = new java.util.TreeMap<>();
+      Exported exported = exportData(published, site.get(), provenance, req.previous(), out, sums);
+      t0 = lap(Phase.EXPORT, t0, times, progress);
+      return renderAndFinish(req, published, site.get(), withheld, provenance, exported, out, sums, tree, diags,
+          times, t0, started, progress);
+    }
+  }
+
+  /** What the open-data stage leaves for the later stages once its files are on disk. */
+  private record Exported(Views.OpenData openData, List<DatasetInfo> datasets,
+      Map<String, List<Views.Change>> history) {}
+
+  private static Exported exportData(PublishedSite published, Site site, Provenance provenance,
+      java.nio.file.Path previous, StagedOutput out, Map<String, String> sums) throws IOException {
     DatasetExports.Result data = DatasetExports.build(published, provenance);
-    Changes.Result changes = Changes.build(data.datasets(), data.files(), req.previous(), provenance,
-        site.get().records().stream().filter(r -> r.disclosure() != Disclosure.ACTIVE)
+    Changes.Result changes = Changes.build(data.datasets(), data.files(), previous, provenance,
+        site.records().stream().filter(r -> r.disclosure() != Disclosure.ACTIVE)
             .map(DisclosureRecord::indexNo).collect(java.util.stream.Collectors.toSet()),
-        site.get().datasets().stream().filter(d -> d.disclosure() != Disclosure.ACTIVE)
+        site.datasets().stream().filter(d -> d.disclosure() != Disclosure.ACTIVE)
             .map(Dataset::id).collect(java.util.stream.Collectors.toSet()));
     Views.OpenData openData = new Views.OpenData(data.downloads(), changes.history(), ITEM_FEEDS,
         data.datasets().stream().map(d -> new Views.DataSet(d.id(), d.title(), d.description(), d.pageUrl())).toList());
-    t0 = lap(Phase.EXPORT, t0, times, progress);
+    writeAll(data.files(), out, sums);
+    writeAll(changes.files(), out, sums);
+    return new Exported(openData, data.datasets(), changes.history());
+  }
 
-    try (StagedOutput out = StagedOutput.open(req.out()); Indexing indexing = Indexing.start(published, out)) {
+  /** Writes {@code files} and records their SHA-256 for {@code SHA256SUMS}. */
+  static void writeAll(List<ExportFile> files, dev.gongkai.write.OutputSink out, Map<String, String> sums)
+      throws IOException {
+    for (ExportFile f : files) {
+      out.write(f.path(), f.data());
+      synchronized (sums) {
+        sums.put(f.path(), Checksums.sha256(f.data()));
+      }
+    }
+  }
+
+  private static BuildResult renderAndFinish(BuildRequest req, PublishedSite published, Site site, int withheld,
+      Provenance provenance, Exported exported, StagedOutput out, java.util.TreeMap<String, String> sums,
+      SourceTree tree, Diagnostics diags, Map<Phase, Long> times, long t0, long started, Progress progress)
+      throws IOException {
+    Views.OpenData openData = exported.openData();
+    try (Indexing indexing = Indexing.start(published, out, sums)) {
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
       int pages;
@@ -105,15 +141,13 @@ public final class SiteBuild {
       times.put(Phase.INDEX, indexed.nanos());
       progress.phaseDone(Phase.INDEX, indexed.nanos());
       t0 = System.nanoTime();
-      List<ExportFile> exports = new ArrayList<>(data.files());
-      exports.addAll(changes.files());
-      exports.addAll(SearchEngineExport.build(indexed.docs(), published.config().baseUrl()));
-      exports.addAll(catalogueExports(published, provenance, data.datasets(), changes, out.writtenPaths()));
-      exports.add(Checksums.build(exports));
-      for (ExportFile f : exports) out.write(f.path(), f.data());
+      writeAll(catalogueExports(published, provenance, exported.datasets(), exported.history(), out.writtenPaths()),
+          out, sums);
+      ExportFile checksums = Checksums.of(sums);
+      out.write(checksums.path(), checksums.data());
       t0 = lap(Phase.WRITE, t0, times, progress);
       // Nothing the gate withheld may be anywhere in what was written, whatever a template or page did.
-      LeakAudit.scan(out.stagingDir(), site.get(), indexed.reader()).forEach(diags::add);
+      LeakAudit.scan(out.stagingDir(), site, indexed.reader()).forEach(diags::add);
       t0 = lap(Phase.AUDIT, t0, times, progress);
       if (diags.hasErrors()) return new BuildResult(false, diags, published.records().size(), withheld, 0, 0, times);
       if (req.indexDir() != null) SearchIndex.save(indexed.index(), req.indexDir());
@@ -129,11 +163,11 @@ public final class SiteBuild {
 
   /** DCAT, data.json, feeds, CAP alerts, sitemap and robots.txt: the catalogue-level open data. */
   private static List<ExportFile> catalogueExports(PublishedSite site, Provenance provenance,
-      List<DatasetInfo> datasets, Changes.Result changes, List<String> writtenPaths) {
+      List<DatasetInfo> datasets, Map<String, List<Views.Change>> history, List<String> writtenPaths) {
     List<ExportFile> out = new ArrayList<>();
     out.addAll(DcatExport.build(site, provenance, datasets));
     out.addAll(DataJsonExport.build(site, provenance, datasets));
-    out.addAll(FeedExport.build(site, provenance, changes.history()));
+    out.addAll(FeedExport.build(site, provenance, history));
     out.addAll(CapExport.build(site));
     out.addAll(SitemapExport.build(site, writtenPaths));
     out.addAll(RobotsExport.build(site));

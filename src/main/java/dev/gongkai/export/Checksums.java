@@ -17,6 +17,12 @@ public final class Checksums {
   public static ExportFile build(List<ExportFile> files) {
     TreeMap<String, String> sums = new TreeMap<>();
     for (ExportFile f : files) sums.put(f.path(), sha256(f.data()));
+    return of(sums);
+  }
+
+  /** {@code SHA256SUMS} from path → lower-case hex SHA-256 (files already written and let go). */
+  public static ExportFile of(java.util.Map<String, String> pathToSha256) {
+    TreeMap<String, String> sums = new TreeMap<>(pathToSha256);
     StringBuilder b = new StringBuilder();
     sums.forEach((path, sum) -> b.append(sum).append("  ").append(path).append('\n'));
     return new ExportFile("SHA256SUMS", b.toString().getBytes(StandardCharsets.UTF_8), "text/plain");
