@@ -65,12 +65,10 @@ class PortalBrowserTest {
         d.get(server.url(e.getValue()));
         if (e.getKey().equals("search")) waitForSearchApp(d);
         for (String v : Axe.violations(d)) failures.add("banner " + e.getKey() + ": " + v);
-        d.findElement(By.cssSelector("label[for=pref-elder]")).click();
-        d.findElement(By.cssSelector("label[for=fs-l]")).click();
+        choose(d, "pref-elder", "fs-l");
         for (String v : Axe.violations(d)) failures.add("elder+large " + e.getKey() + ": " + v);
         b.screenshot(SHOTS.resolve("elder-" + e.getKey() + ".png"));
-        d.findElement(By.cssSelector("label[for=pref-elder]")).click();
-        d.findElement(By.cssSelector("label[for=fs-m]")).click();
+        choose(d, "pref-elder", "fs-m");
       }
     }
     assertEquals(List.of(), failures);
@@ -133,8 +131,7 @@ class PortalBrowserTest {
         b.viewport(320, 640);
         overflow(b, e.getKey() + " at 320 px").ifPresent(failures::add);
         b.screenshot(SHOTS.resolve("320-" + e.getKey() + ".png"));
-        d.findElement(By.cssSelector("label[for=pref-elder]")).click();
-        d.findElement(By.cssSelector("label[for=fs-l]")).click();
+        choose(d, "pref-elder", "fs-l");
         overflow(b, e.getKey() + " at 320 px, 适老 + 大").ifPresent(failures::add);
         b.screenshot(SHOTS.resolve("320-elder-" + e.getKey() + ".png"));
         // 200 % zoom of a 640 px window is the same 320 CSS px; the prefs are reset for the next page.
@@ -227,14 +224,14 @@ class PortalBrowserTest {
       WebDriver d = b.driver();
       d.get(server.url(PortalFixtures.pageTypes(out).get("record")));
       double medium = px(b, "body", "fontSize");
-      d.findElement(By.cssSelector("label[for=fs-l]")).click();
+      choose(d, "fs-l");
       double large = px(b, "body", "fontSize");
-      d.findElement(By.cssSelector("label[for=fs-s]")).click();
+      choose(d, "fs-s");
       double small = px(b, "body", "fontSize");
       assertTrue(small < medium && medium < large, small + " < " + medium + " < " + large);
       assertTrue(d.findElement(By.id("fs-s")).isSelected());
 
-      d.findElement(By.cssSelector("label[for=pref-elder]")).click();
+      choose(d, "pref-elder");
       assertTrue(d.findElement(By.id("pref-elder")).isSelected());
       double elder = px(b, "body", "fontSize");
       assertTrue(elder >= 20, "适老 mode base text >= 20 px even after 小: " + elder);
@@ -260,8 +257,7 @@ class PortalBrowserTest {
       assertTrue(print.isDisplayed(), "the print button shows with JavaScript");
       assertEquals("打印本页", print.getText());
       double medium = px(b, "body", "fontSize");
-      d.findElement(By.cssSelector("label[for=pref-elder]")).click();
-      d.findElement(By.cssSelector("label[for=fs-l]")).click();
+      choose(d, "pref-elder", "fs-l");
       double chosen = px(b, "body", "fontSize");
       assertTrue(chosen > medium);
       d.get(server.url(types.get("item")));
@@ -270,8 +266,7 @@ class PortalBrowserTest {
       assertEquals(chosen, px(b, "body", "fontSize"), 0.01, "same size on the next page");
       assertTrue((Boolean) b.js("return document.documentElement.classList.contains('elder');"));
       // Back to normal, remembered too.
-      d.findElement(By.cssSelector("label[for=pref-elder]")).click();
-      d.findElement(By.cssSelector("label[for=fs-m]")).click();
+      choose(d, "pref-elder", "fs-m");
       d.get(server.url(""));
       new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.id("fs-m")).isSelected());
       assertFalse(d.findElement(By.id("pref-elder")).isSelected());
@@ -280,6 +275,11 @@ class PortalBrowserTest {
   }
 
   // ---- helpers
+
+  /** Clicks the labels of the display-setting controls with these ids, as a user would (also without JavaScript). */
+  private static void choose(WebDriver d, String... controlIds) {
+    for (String id : controlIds) d.findElement(By.cssSelector("label[for=" + id + "]")).click();
+  }
 
   private static void waitForSearchApp(WebDriver d) {
     new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> x.findElements(By.id("search-app")).isEmpty()
