@@ -1,5 +1,6 @@
 package dev.gongkai.build;
 
+import dev.gongkai.export.SearchEngineExport;
 import dev.gongkai.index.SearchDoc;
 import dev.gongkai.index.SearchDocs;
 import dev.gongkai.index.SearchExport;
@@ -48,7 +49,7 @@ final class Indexing implements AutoCloseable {
         index = SearchIndex.build(docs);
         reader = DirectoryReader.open(index);
         SearchExport.write(reader, docs, site.catalogue(), out);
-        SiteBuild.writeAll(dev.gongkai.export.SearchEngineExport.build(docs, site.config().baseUrl()), out, sums);
+        SiteBuild.writeAll(SearchEngineExport.build(docs, site.config().baseUrl()), out, sums);
         f.complete(new Indexed(index, reader, System.nanoTime() - t0));
       } catch (Throwable e) {
         closeQuietly(reader, index);

@@ -1,5 +1,10 @@
 package dev.gongkai.render;
 
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gongkai.diag.Bi;
@@ -56,7 +61,7 @@ public final class SiteRenderer {
   /** Site-relative URL of the newest annual report, linked from every footer; null when there is none. */
   private final String latestReport;
   private final List<Page> nav;
-  private final java.util.concurrent.atomic.AtomicInteger pagesWritten = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger pagesWritten = new AtomicInteger();
   /**
    * Threads that render pages (pages are independent; each is written to its own file): one per core but one, which
    * the search index stage uses at the same time. Override with {@code -Dgongkai.renderThreads=N}.
@@ -110,7 +115,7 @@ public final class SiteRenderer {
         progress.accept(n);
       }
     };
-    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+    ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       return renderAll(pool);
     } finally {
@@ -118,9 +123,9 @@ public final class SiteRenderer {
     }
   }
 
-  private int renderAll(java.util.concurrent.ForkJoinPool pool) throws IOException {
+  private int renderAll(ForkJoinPool pool) throws IOException {
     home();
-    List<Map.Entry<Catalogue.Domain, CatalogueItem>> items = new java.util.ArrayList<>();
+    List<Map.Entry<Catalogue.Domain, CatalogueItem>> items = new ArrayList<>();
     for (Catalogue.Domain d : site.catalogue().domains()) {
       domain(d);
       for (CatalogueItem item : d.items()) items.add(Map.entry(d, item));
@@ -153,22 +158,22 @@ public final class SiteRenderer {
    * Renders one page (or page set) per element on the pool's threads and returns when all are written. The first
    * failure is rethrown as it was: an I/O error, or a {@link Templates.TemplateFailure} with its diagnostic.
    */
-  private static <T> void inParallel(java.util.concurrent.ForkJoinPool pool, List<T> elements, PageTask<T> task)
+  private static <T> void inParallel(ForkJoinPool pool, List<T> elements, PageTask<T> task)
       throws IOException {
     try {
       pool.submit(() -> elements.parallelStream().forEach(t -> {
         try {
           task.render(t);
         } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
+          throw new UncheckedIOException(e);
         }
       })).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("rendering interrupted");
-    } catch (java.util.concurrent.ExecutionException e) {
+      throw new InterruptedIOException("rendering interrupted");
+    } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof java.io.UncheckedIOException u) throw u.getCause();
+      if (cause instanceof UncheckedIOException u) throw u.getCause();
       if (cause instanceof RuntimeException r) throw r;
       if (cause instanceof Error err) throw err;
       throw new IllegalStateException(cause);
@@ -206,7 +211,7 @@ public final class SiteRenderer {
       v.put("datasets", datasets);
       v.put("charts", p == 1 ? charts : List.of());
       v.put("pager", Views.pager(p, pages, records.size(), root, item.url()));
-      records.stream().map(DisclosureRecord::published).max(java.util.Comparator.naturalOrder())
+      records.stream().map(DisclosureRecord::published).max(Comparator.naturalOrder())
           .ifPresent(newest -> v.put("pageUpdated", newest));
       write(uri + "index.html", "item", v);
     }
@@ -287,7 +292,7 @@ public final class SiteRenderer {
       updates.put(u, Markdown.render(u.markdown(), href -> localLink(href, parentOf(u.sourcePath()), root, uw)).html());
     }
     v.put("updates", updates);
-    i.updates().stream().map(u -> u.time().toLocalDate()).max(java.util.Comparator.naturalOrder())
+    i.updates().stream().map(u -> u.time().toLocalDate()).max(Comparator.naturalOrder())
         .ifPresent(newest -> v.put("pageUpdated", newest));
     write(uri + "index.html", "incident", v);
   }

@@ -21,6 +21,7 @@ public final class SerialWriter implements OutputSink, AutoCloseable {
   private static final Runnable END = () -> {};
 
   private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final OutputSink target;
   private final Thread thread;
   private volatile IOException failure;
   private boolean closed;
@@ -30,6 +31,7 @@ public final class SerialWriter implements OutputSink, AutoCloseable {
   }
 
   public SerialWriter(OutputSink target) {
+    this.target = target;
     thread = new Thread(() -> {
       try {
         for (Runnable r = queue.take(); r != END; r = queue.take()) r.run();
@@ -39,10 +41,7 @@ public final class SerialWriter implements OutputSink, AutoCloseable {
     }, "gongkai-writer");
     thread.setDaemon(true);
     thread.start();
-    this.target = target;
   }
-
-  private final OutputSink target;
 
   @Override
   public void write(String path, byte[] data) throws IOException {

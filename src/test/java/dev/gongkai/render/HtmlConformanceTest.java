@@ -3,11 +3,6 @@ package dev.gongkai.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gongkai.build.BuildRequest;
-import dev.gongkai.build.BuildResult;
-import dev.gongkai.build.Progress;
-import dev.gongkai.build.SiteBuild;
-import dev.gongkai.testing.Txtar;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +15,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import nu.validator.validation.SimpleDocumentValidator;
 import org.apache.log4j.PropertyConfigurator;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
@@ -38,72 +31,23 @@ import org.xml.sax.SAXParseException;
  * {@code checkHttpURL}, not used here, fetches.
  */
 class HtmlConformanceTest {
-  static final Path EXAMPLE = Path.of("").toAbsolutePath();
   static final String SCHEMA = "http://s.validator.nu/html5-all.rnc";
-
-  @TempDir static Path tmp;
-  static Path out;
-  static BuildResult result;
-
-  @BeforeAll
-  static void build() throws IOException {
-    out = tmp.resolve("public");
-    result = SiteBuild.run(new BuildRequest(EXAMPLE, out), Progress.NONE);
-    assertTrue(result.ok(), () -> result.diagnostics().sorted().toString());
-  }
 
   @Test
   void everyPageOfTheExampleSiteIsConformingHtml() throws Exception {
-    Report r = Vnu.checkTree(out, "https://yjj.example.gov.cn/");
+    Report r = Vnu.checkTree(PortalFixtures.example(), "https://yjj.example.gov.cn/");
     assertTrue(r.files >= 200, "only " + r.files + " HTML files checked");
     r.printWarnings("example site");
     assertEquals("", r.errorText(), r.errors.size() + " vnu errors in " + r.files + " files");
   }
 
-  /** A small site whose incident is still 进行中, so every page carries the incident banner. */
-  static final String ACTIVE_INCIDENT_SITE = """
-      One catalogue item, one record and an incident in progress (banner on every page).
-      -- catalogue/site.json --
-      {"title": "小站县应急管理局政府信息公开", "agency": "小站县应急管理局", "baseUrl": "https://small.example/portal/",
-       "regionCode": "530100", "languages": ["zh-CN", "en"], "contact": {"phone": "0871-6000000"}}
-      -- catalogue/catalogue.csv --
-      code,domain,level1,level2,content,basis,time_limit,publisher,channels,audience,mode,level
-      jz-01-01,救灾,灾情信息,灾情发布,灾情,《条例》,灾情发生后及时公开,县应急管理局,政府网站,全社会,主动,县级
-      -- catalogue/records/jz-01-01.csv --
-      索引号,标题,成文日期,发布日期,文号,公开属性,正文,有效性
-      530100/2025-00001,“8·2”暴雨灾情初报,2025-08-02,2025-08-02,,主动公开,"截至8时，全县受灾1200人。",有效
-      -- content/incidents/2025-rain.md --
-      title=小站县“8·2”暴雨
-      type=incident
-      status=published
-      date=2025-08-02
-      level=红
-      start=2025-08-02 04:10
-      state=进行中
-      ~~~~~~
-      8月2日凌晨起出现强降雨，县防指启动防汛Ⅲ级应急响应。
-      -- content/incidents/2025-rain/01.md --
-      title=转移安置群众560人
-      type=incident-update
-      status=published
-      date=2025-08-02
-      incident=incidents/2025-rain
-      time=2025-08-02 09:30
-      category=转移安置
-      ~~~~~~
-      截至9时30分，共转移安置群众560人。
-      """;
-
   @Test
-  void everyPageOfASiteWithAnActiveIncidentIsConformingHtml(@TempDir Path dir) throws Exception {
-    Path src = Txtar.parse(ACTIVE_INCIDENT_SITE.stripIndent()).writeTo(dir.resolve("site"));
-    Path fixtureOut = dir.resolve("public");
-    BuildResult r = SiteBuild.run(new BuildRequest(src, fixtureOut), Progress.NONE);
-    assertTrue(r.ok(), () -> r.diagnostics().sorted().toString());
+  void everyPageOfASiteWithAnActiveIncidentIsConformingHtml() throws Exception {
+    Path fixtureOut = PortalFixtures.activeIncident();
     String home = Files.readString(fixtureOut.resolve("index.html"), StandardCharsets.UTF_8);
     assertTrue(home.contains("incident-banner"), "the fixture's incident should be active (banner on the home page)");
 
-    Report report = Vnu.checkTree(fixtureOut, "https://small.example/portal/");
+    Report report = Vnu.checkTree(fixtureOut, "https://yjj.example.gov.cn/");
     assertTrue(report.files >= 5, "only " + report.files + " HTML files checked");
     report.printWarnings("active-incident site");
     assertEquals("", report.errorText(), report.errors.size() + " vnu errors in " + report.files + " files");
