@@ -74,19 +74,16 @@ public final class LeakAudit {
    * @param searchIndex the build's Lucene index, or null to skip it
    */
   public static List<Diagnostic> scan(Path outputDir, Site site, IndexReader searchIndex) throws IOException {
-    List<DisclosureRecord> withheld = new ArrayList<>();
-    List<String> publicTexts = new ArrayList<>();
-    for (DisclosureRecord r : site.records()) {
-      if (r.disclosure() == Disclosure.ACTIVE) addPublicText(r, publicTexts);
-      else withheld.add(r);
-    }
+    return scan(filesOf(outputDir), plan(site), searchIndex);
+  }
+
+  private static void addDatasetTexts(Site site, List<String> publicTexts) {
     for (Dataset d : site.datasets()) {
       if (d.disclosure() != Disclosure.ACTIVE) continue;
       publicTexts.add(d.title());
       publicTexts.add(d.description());
       for (List<String> row : d.rows()) publicTexts.add(String.join("\n", row));
     }
-    return scan(outputDir, withheld, site.config().options().listOnRequest(), searchIndex, publicTexts);
   }
 
   /**
@@ -115,30 +112,118 @@ public final class LeakAudit {
     out.add(b.toString());
   }
 
+  /**
+   * What an audit searches for, computed once from the site: the distinctive needles of the withheld records and
+   * their attachments' fingerprints. Two plans with the same {@link #digest()} search for the same things, so files an
+   * earlier audit with an equal plan found clean need not be scanned again (incremental builds).
+   */
+  public static final class Plan {
+    private final List<DisclosureRecord> withheld;
+    private final boolean listOnRequest;
+    private final List<String> texts;
+    private final List<List<Needle>> owners;
+    private final LeakMatcher matcher;
+    private final Fingerprints attachments;
+    private final byte[] digest;
+
+    private Plan(List<DisclosureRecord> withheld, boolean listOnRequest, List<String> publicTexts)
+        throws IOException {
+      this.withheld = withheld;
+      this.listOnRequest = listOnRequest;
+      List<Needle> needles = withheld.isEmpty() ? List.of()
+          : LeakNeedles.distinctive(LeakNeedles.candidates(withheld), publicTexts);
+      // Needles by normal form: two records may share one (same title).
+      Map<String, List<Needle>> byText = new LinkedHashMap<>();
+      for (Needle n : needles) byText.computeIfAbsent(n.normalized(), k -> new ArrayList<>()).add(n);
+      this.texts = new ArrayList<>(byText.keySet());
+      this.owners = new ArrayList<>(byText.values());
+      this.matcher = texts.isEmpty() ? null : new LeakMatcher(texts);
+      this.attachments = new Fingerprints(withheld);
+      this.digest = digestOf(needles, withheld, listOnRequest);
+    }
+
+    /** SHA-256 over the needles (text, kind, record), the withheld attachments and the apply-page exception. */
+    public byte[] digest() {
+      return digest.clone();
+    }
+
+    private static byte[] digestOf(List<Needle> needles, List<DisclosureRecord> withheld, boolean listOnRequest) {
+      try {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        StringBuilder b = new StringBuilder().append(listOnRequest).append('\n');
+        for (Needle n : needles) {
+          b.append(n.kind()).append('\t').append(n.record().indexNo()).append('\t').append(n.record().disclosure())
+              .append('\t').append(n.normalized()).append('\n');
+        }
+        for (DisclosureRecord r : withheld) {
+          for (Attachment a : r.attachments()) b.append(r.indexNo()).append('\t').append(a.source()).append('\n');
+        }
+        md.update(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (DisclosureRecord r : withheld) {
+          for (Attachment a : r.attachments()) {
+            try {
+              md.update(Files.readAllBytes(a.source()));
+            } catch (IOException e) {
+              md.update((byte) 0);
+            }
+          }
+        }
+        return md.digest();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+      }
+    }
+  }
+
+  /** The plan for auditing a build of {@code site} (see {@link #scan(Path, Site, IndexReader)}). */
+  public static Plan plan(Site site) throws IOException {
+    List<DisclosureRecord> withheld = new ArrayList<>();
+    List<String> publicTexts = new ArrayList<>();
+    for (DisclosureRecord r : site.records()) {
+      if (r.disclosure() == Disclosure.ACTIVE) addPublicText(r, publicTexts);
+      else withheld.add(r);
+    }
+    addDatasetTexts(site, publicTexts);
+    return new Plan(withheld, site.config().options().listOnRequest(), publicTexts);
+  }
+
+  /**
+   * Audits the given files of an output, by site-relative path (an incremental build passes only the files that
+   * changed when the plan's digest is the one its previous audit used).
+   */
+  public static List<Diagnostic> scan(Map<String, Path> files, Plan plan, IndexReader searchIndex)
+      throws IOException {
+    if (plan.withheld.isEmpty()) return List.of();
+    return scan(files, plan.listOnRequest, searchIndex, plan.owners, plan.matcher, plan.attachments);
+  }
+
   private static List<Diagnostic> scan(Path outputDir, List<DisclosureRecord> withheld, boolean listOnRequest,
       IndexReader searchIndex, List<String> publicTexts) throws IOException {
     if (withheld.isEmpty()) return List.of();
-    List<Needle> needles = LeakNeedles.distinctive(LeakNeedles.candidates(withheld), publicTexts);
-    // Needles by normal form: two records may share one (same title).
-    Map<String, List<Needle>> byText = new LinkedHashMap<>();
-    for (Needle n : needles) byText.computeIfAbsent(n.normalized(), k -> new ArrayList<>()).add(n);
-    List<String> texts = new ArrayList<>(byText.keySet());
-    List<List<Needle>> owners = new ArrayList<>(byText.values());
-    LeakMatcher matcher = texts.isEmpty() ? null : new LeakMatcher(texts);
-    Fingerprints attachments = new Fingerprints(withheld);
+    Plan plan = new Plan(withheld, listOnRequest, publicTexts);
+    return scan(filesOf(outputDir), listOnRequest, searchIndex, plan.owners, plan.matcher, plan.attachments);
+  }
 
+  /** Every regular file under {@code outputDir}, by path relative to it. */
+  public static Map<String, Path> filesOf(Path outputDir) throws IOException {
     Path root = outputDir.toAbsolutePath().normalize();
-    List<Path> files = new ArrayList<>();
+    Map<String, Path> files = new TreeMap<>();
     Files.walkFileTree(root, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (attrs.isRegularFile()) files.add(file);
+        if (attrs.isRegularFile()) files.put(root.relativize(file).toString().replace('\\', '/'), file);
         return FileVisitResult.CONTINUE;
       }
     });
+    return files;
+  }
+
+  private static List<Diagnostic> scan(Map<String, Path> files, boolean listOnRequest, IndexReader searchIndex,
+      List<List<Needle>> owners, LeakMatcher matcher, Fingerprints attachments) throws IOException {
     List<Hits> hits;
     try {
-      hits = files.parallelStream().map(f -> scanFile(root, f, matcher, attachments)).toList();
+      hits = List.copyOf(files.entrySet()).parallelStream()
+          .map(f -> scanFile(f.getKey(), f.getValue(), matcher, attachments)).toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -189,8 +274,7 @@ public final class LeakAudit {
   /** What one file holds: needle ids and withheld attachments. */
   private record Hits(String path, BitSet ids, List<Needle> attachments) {}
 
-  private static Hits scanFile(Path root, Path file, LeakMatcher matcher, Fingerprints attachments) {
-    String rel = root.relativize(file).toString().replace('\\', '/');
+  private static Hits scanFile(String rel, Path file, LeakMatcher matcher, Fingerprints attachments) {
     BitSet ids = new BitSet();
     List<Needle> att = new ArrayList<>();
     try {

@@ -10,14 +10,30 @@ import java.nio.file.Path;
  * @param indexDir where to keep the Lucene index for {@code gongkai search} (replaced on success), or null to keep
  *     it in memory only
  * @param previous the previous release's published output folder, to publish what changed since; null for none
+ * @param cacheDir the build cache folder (incremental builds, see {@link BuildCache}), or null for a clean build
+ *     that leaves no cache
  */
-public record BuildRequest(Path source, Path out, Path indexDir, Path previous) {
+public record BuildRequest(Path source, Path out, Path indexDir, Path previous, Path cacheDir) {
   public BuildRequest(Path source, Path out) {
-    this(source, out, null, null);
+    this(source, out, null, null, null);
   }
 
   public BuildRequest(Path source, Path out, Path indexDir) {
-    this(source, out, indexDir, null);
+    this(source, out, indexDir, null, null);
+  }
+
+  public BuildRequest(Path source, Path out, Path indexDir, Path previous) {
+    this(source, out, indexDir, previous, null);
+  }
+
+  /** The same request with a build cache in {@code dir}. */
+  public BuildRequest withCache(Path dir) {
+    return new BuildRequest(source, out, indexDir, previous, dir);
+  }
+
+  /** The cache folder the command line uses for a site ({@code .gongkai/cache}, beside the saved index). */
+  public static Path defaultCacheDir(Path source) {
+    return BuildCache.defaultDir(source);
   }
 
   /** The index folder the command line uses for a source folder. */

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param phaseNanos time per phase, in pipeline order; phases may overlap (the search index is built while pages
  *     are rendered), so they can add up to more than {@code wallNanos}
  * @param wallNanos the whole run, as the user waited for it
+ * @param pagesKept pages an incremental build kept from the previous build instead of rendering (0 for clean builds)
+ * @param filesChanged files whose bytes were written: new or changed, plus removed ones (all files for a clean build)
  */
 public record BuildResult(
     boolean ok,
@@ -23,7 +25,15 @@ public record BuildResult(
     int pages,
     int files,
     Map<Phase, Long> phaseNanos,
-    long wallNanos) {
+    long wallNanos,
+    int pagesKept,
+    int filesChanged) {
+
+  /** A clean build's result. */
+  public BuildResult(boolean ok, Diagnostics diagnostics, int published, int withheld, int pages, int files,
+      Map<Phase, Long> phaseNanos, long wallNanos) {
+    this(ok, diagnostics, published, withheld, pages, files, phaseNanos, wallNanos, 0, files);
+  }
 
   /** A result whose phases ran one after the other (validation, failed builds). */
   public BuildResult(boolean ok, Diagnostics diagnostics, int published, int withheld, int pages, int files,

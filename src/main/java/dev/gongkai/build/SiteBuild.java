@@ -15,6 +15,9 @@ import dev.gongkai.render.Templates;
 import dev.gongkai.validate.SiteValidator;
 import dev.gongkai.write.SerialWriter;
 import dev.gongkai.write.StagedOutput;
+import dev.gongkai.write.BuildOutput;
+import dev.gongkai.write.IncrementalOutput;
+import dev.gongkai.render.PageMemo;
 import dev.gongkai.audit.LeakAudit;
 import dev.gongkai.export.CapExport;
 import dev.gongkai.export.Changes;
@@ -73,15 +76,23 @@ public final class SiteBuild {
     }
 
     Provenance provenance = Provenance.of(req.source(), published, GeneratorVersion.get());
-    try (StagedOutput out = StagedOutput.open(req.out())) {
+    Optional<BuildCache.State> cached = req.cacheDir() == null ? Optional.empty()
+        : BuildCache.load(req.cacheDir(), BuildCache.stamp(req.out()));
+    try (BuildOutput out = cached.isPresent()
+        ? IncrementalOutput.open(req.out(), cached.get().manifest()) : StagedOutput.open(req.out())) {
       // Download files are written as soon as they exist and only their checksums are kept: at 100,000 records the
       // exports are hundreds of megabytes, which must not stay on the heap while pages render.
       java.util.TreeMap<String, String> sums = new java.util.TreeMap<>();
       Exported exported = exportData(published, site.get(), provenance, req.previous(), out, sums);
       t0 = lap(Phase.EXPORT, t0, times, progress);
       return renderAndFinish(req, published, site.get(), withheld, provenance, exported, out, sums, tree, diags,
-          times, t0, started, progress);
+          times, t0, started, progress, cached.orElse(null));
     }
+  }
+
+  /** Deletes the request's build cache, so that its next build is a clean one (and leaves a new cache). */
+  public static void forgetCache(BuildRequest req) throws IOException {
+    if (req.cacheDir() != null) BuildCache.invalidate(req.cacheDir());
   }
 
   /** What the open-data stage leaves for the later stages once its files are on disk. */
@@ -89,7 +100,7 @@ public final class SiteBuild {
       Map<String, List<Views.Change>> history) {}
 
   private static Exported exportData(PublishedSite published, Site site, Provenance provenance,
-      java.nio.file.Path previous, StagedOutput out, Map<String, String> sums) throws IOException {
+      java.nio.file.Path previous, BuildOutput out, Map<String, String> sums) throws IOException {
     DatasetExports.Result data = DatasetExports.build(published, provenance);
     Changes.Result changes = Changes.build(data.datasets(), data.files(), previous, provenance,
         site.records().stream().filter(r -> r.disclosure() != Disclosure.ACTIVE)
@@ -115,19 +126,26 @@ public final class SiteBuild {
   }
 
   private static BuildResult renderAndFinish(BuildRequest req, PublishedSite published, Site site, int withheld,
-      Provenance provenance, Exported exported, StagedOutput out, java.util.TreeMap<String, String> sums,
-      SourceTree tree, Diagnostics diags, Map<Phase, Long> times, long t0, long started, Progress progress)
-      throws IOException {
+      Provenance provenance, Exported exported, BuildOutput out, java.util.TreeMap<String, String> sums,
+      SourceTree tree, Diagnostics diags, Map<Phase, Long> times, long t0, long started, Progress progress,
+      BuildCache.State cached) throws IOException {
     Views.OpenData openData = exported.openData();
     try (Indexing indexing = Indexing.start(published, out, sums)) {
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
       int pages;
+      int kept = 0;
+      PageMemo memo = PageMemo.empty();
       // Pages are rendered on every core and written by one thread (see SerialWriter); closing it waits for them.
       try (SerialWriter writer = new SerialWriter(out)) {
         SiteRenderer renderer =
             new SiteRenderer(published, templates, tree.root().resolve("content"), writer, diags, openData);
+        if (req.cacheDir() != null) {
+          renderer.incremental(new SiteRenderer.Memo(cached == null ? null : cached.pages(), memo,
+              templatesDigest(tree.root().resolve("site-templates"))));
+        }
         pages = renderer.render(n -> progress.pages(n, expected));
+        kept = renderer.pagesKept();
         Assets.copy(tree.root().resolve("site-templates"), writer);
       } catch (Templates.TemplateFailure e) {
         diags.add(e.diagnostic());
@@ -145,15 +163,54 @@ public final class SiteBuild {
       ExportFile checksums = Checksums.of(sums);
       out.write(checksums.path(), checksums.data());
       t0 = lap(Phase.WRITE, t0, times, progress);
-      // Nothing the gate withheld may be anywhere in what was written, whatever a template or page did.
-      LeakAudit.scan(out.stagingDir(), site, indexed.reader()).forEach(diags::add);
+      // Nothing the gate withheld may be anywhere in what was written, whatever a template or page did. Files the
+      // last build wrote, unchanged, were audited then: when the audit searches for the same things, they are clean.
+      LeakAudit.Plan plan = LeakAudit.plan(site);
+      boolean changedOnly = cached != null && java.util.Arrays.equals(cached.auditDigest(), plan.digest());
+      List<dev.gongkai.diag.Diagnostic> leaks = LeakAudit.scan(out.files(changedOnly), plan, indexed.reader());
+      // A leak is reported with every place it is in, as a clean build would.
+      if (!leaks.isEmpty() && changedOnly) leaks = LeakAudit.scan(out.files(false), plan, indexed.reader());
+      leaks.forEach(diags::add);
       lap(Phase.AUDIT, t0, times, progress);
       if (diags.hasErrors()) return new BuildResult(false, diags, published.records().size(), withheld, 0, 0, times);
       if (req.indexDir() != null) SearchIndex.save(indexed.index(), req.indexDir());
       int files = out.fileCount();
+      int changed = out.files(true).size() + (out instanceof IncrementalOutput inc ? inc.removedPaths().size() : 0);
+      if (req.cacheDir() != null) BuildCache.invalidate(req.cacheDir());
       out.commit();
+      if (req.cacheDir() != null) {
+        BuildCache.save(req.cacheDir(),
+            new BuildCache.State(BuildCache.stamp(req.out()), out.manifest(), memo, plan.digest()));
+      }
       return new BuildResult(true, diags, published.records().size(), withheld, pages, files, times,
-          System.nanoTime() - started);
+          System.nanoTime() - started, kept, changed);
+    }
+  }
+
+  /**
+   * Digest of the site's template folder (every file's path and bytes, sorted) and of the generator whose bundled
+   * templates fill in the rest: pages rendered by templates with the same digest may be kept.
+   */
+  private static byte[] templatesDigest(java.nio.file.Path dir) throws IOException {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      md.update((GeneratorVersion.get() + "\n" + BuildCache.generatorStamp() + "\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      if (java.nio.file.Files.isDirectory(dir)) {
+        List<java.nio.file.Path> files;
+        try (var s = java.nio.file.Files.walk(dir)) {
+          files = s.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+        }
+        for (java.nio.file.Path f : files) {
+          md.update(dir.relativize(f).toString().replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          md.update((byte) 0);
+          md.update(java.nio.file.Files.readAllBytes(f));
+          md.update((byte) 0);
+        }
+      }
+      return md.digest();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
   }
 

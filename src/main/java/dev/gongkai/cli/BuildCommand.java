@@ -31,6 +31,11 @@ public final class BuildCommand implements Callable<Integer> {
       description = "The previous release as a git ref of the source (e.g. a tag); built aside, then compared.")
   String previousRef;
 
+  @Option(names = "--clean",
+      description = "Ignore the build cache (.gongkai/cache) and build everything; by default a rebuild renders and"
+          + " writes only what changed since the last build into the same output folder.")
+  boolean clean;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -58,7 +63,10 @@ public final class BuildCommand implements Callable<Integer> {
           return ExitCodes.USAGE;
         }
       }
-      r = SiteBuild.run(new BuildRequest(common.source, target, BuildRequest.defaultIndexDir(common.source), prev),
+      BuildRequest req = new BuildRequest(common.source, target, BuildRequest.defaultIndexDir(common.source), prev)
+          .withCache(BuildRequest.defaultCacheDir(common.source));
+      if (clean) dev.gongkai.build.SiteBuild.forgetCache(req);
+      r = SiteBuild.run(req,
           common.quiet ? dev.gongkai.build.Progress.NONE : new ProgressPrinter(err, common.verbose));
     } catch (StagedOutput.UnsafeOutputException e) {
       err.println("输出目录不安全 / unsafe output folder: " + e.getMessage());
@@ -69,7 +77,8 @@ public final class BuildCommand implements Callable<Integer> {
     } finally {
       if (work != null) StagedOutput.deleteTree(work);
     }
-    return report(r, err, common, "built " + r.pages() + " pages, " + r.files() + " files → " + target);
+    return report(r, err, common, "built " + r.pages() + " pages, " + r.files() + " files → " + target
+        + (r.pagesKept() > 0 ? " (" + r.pagesKept() + " pages unchanged, " + r.filesChanged() + " files written)" : ""));
   }
 
   /** Prints diagnostics and the summary line; returns the exit code. */

@@ -78,15 +78,28 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** Adapts the pipeline to the preview: each build goes into the folder the session gives it. */
+  /**
+   * Adapts the pipeline to the preview: every build updates one folder incrementally (build cache beside it), so an
+   * edit re-renders only the pages it affects; a failed build leaves the folder as it was.
+   */
   static SiteBuilder builder(Path source) {
-    return outDir -> {
-      BuildResult r = SiteBuild.run(new BuildRequest(source, outDir), Progress.NONE);
-      String summary = String.format(Locale.ROOT, "built %d pages (%d records published, %d withheld) in %.2f s",
-          r.pages(), r.published(), r.withheld(), r.totalNanos() / 1e9);
-      return r.ok()
-          ? BuildOutcome.success(summary, r.diagnostics().sorted())
-          : BuildOutcome.failure(r.diagnostics().errorCount() + " errors", r.diagnostics().sorted());
+    return new SiteBuilder() {
+      @Override
+      public BuildOutcome build(Path outDir) throws Exception {
+        BuildRequest req = new BuildRequest(source, outDir).withCache(outDir.resolveSibling("cache"));
+        BuildResult r = SiteBuild.run(req, Progress.NONE);
+        String summary = String.format(Locale.ROOT,
+            "built %d pages (%d unchanged; %d records published, %d withheld) in %.2f s",
+            r.pages(), r.pagesKept(), r.published(), r.withheld(), r.totalNanos() / 1e9);
+        return r.ok()
+            ? BuildOutcome.success(summary, r.diagnostics().sorted())
+            : BuildOutcome.failure(r.diagnostics().errorCount() + " errors", r.diagnostics().sorted());
+      }
+
+      @Override
+      public boolean inPlace() {
+        return true;
+      }
     };
   }
 }

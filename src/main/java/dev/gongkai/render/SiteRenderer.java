@@ -71,6 +71,53 @@ public final class SiteRenderer {
   /** Told the number of pages written, every 500 pages; set by {@link #render}, called from any thread. */
   private IntConsumer progress = n -> {};
 
+  /** What an incremental build needs: the last build's pages, where to note this build's, and the templates' digest. */
+  public record Memo(PageMemo previous, PageMemo next, byte[] templatesDigest) {}
+
+  private Memo memo;
+  private final ViewDigest digest = new ViewDigest();
+  private TemplateDeps templateDeps;
+  private byte[] globalsDigest;
+  private volatile byte[] siteDigest;
+  private volatile byte[] openDataDigest;
+  private final Map<String, byte[]> downloadDigests = new java.util.concurrent.ConcurrentHashMap<>();
+  private final AtomicInteger pagesKept = new AtomicInteger();
+  /** Links and diagnostics of the page being built on this thread (Markdown is rendered just before its page). */
+  private final ThreadLocal<Trace> trace = ThreadLocal.withInitial(Trace::new);
+
+  /** What rendering one page did besides producing its bytes. */
+  private static final class Trace {
+    final Map<String, String> linked = new TreeMap<>();
+    boolean diagnosed;
+  }
+
+  /** Variables every page gets whose values are digested once per build rather than once per page. */
+  private static final java.util.Set<String> GLOBALS = java.util.Set.of("config", "catalogue", "published_pages", "nav",
+      "incidents", "activeIncidents", "lastUpdated", "lang", "latestReport");
+  /** Variables spanning the whole site: a page depends on them only when its templates read them. */
+  private static final java.util.Set<String> HEAVY = java.util.Set.of("site", "stats", "openData");
+
+  /**
+   * Makes this renderer incremental: a page whose inputs digest as in {@code memo.previous()} is kept (the output
+   * sink's {@link OutputSink#keep}) instead of rendered, and every page rendered or kept is noted in
+   * {@code memo.next()}. Call before {@link #render}.
+   */
+  public SiteRenderer incremental(Memo memo) {
+    this.memo = memo;
+    this.templateDeps = new TemplateDeps(contentDir.getParent().resolve("site-templates"));
+    Map<String, Object> g = new TreeMap<>();
+    Map<String, Object> sample = common("", "home", "", List.of());
+    for (String k : GLOBALS) g.put(k, sample.get(k));
+    this.globalsDigest = digest.of(memo.templatesDigest(), locale.toLanguageTag(), g, new TreeMap<>(pageUrlBySource),
+        reports.years().stream().sorted().toList());
+    return this;
+  }
+
+  /** Pages kept from the previous build instead of rendered (0 unless {@link #incremental}). */
+  public int pagesKept() {
+    return pagesKept.get();
+  }
+
   public SiteRenderer(PublishedSite site, Templates templates, Path contentDir, OutputSink out, Diagnostics diags) {
     this(site, templates, contentDir, out, diags, Views.OpenData.NONE);
   }
@@ -224,7 +271,6 @@ public final class SiteRenderer {
     Catalogue.Domain d = site.catalogue().domain(item.domainSlug()).orElseThrow();
     Location where = r.bodyPath() != null ? Location.file(r.bodyPath()) : r.origin();
     String base = r.bodyPath() != null ? parentOf(r.bodyPath()) : "content";
-    Markdown.Html body = Markdown.render(r.markdown(), href -> localLink(href, base, root, where));
     Map<String, Object> v = common(uri, "record", r.title(), List.of(crumbHome(root),
         new Views.Crumb(d.name(), root + d.url()), new Views.Crumb(item.level2(), root + item.url()),
         new Views.Crumb(r.title(), null)));
@@ -233,7 +279,6 @@ public final class SiteRenderer {
         r.docNo().isBlank() ? r.indexNo() : r.docNo()));
     v.put("item", item);
     v.put("domain", d);
-    v.put("body", body.html());
     v.put("interpretation", r.interpretation().isEmpty() ? null : stats.record(r.interpretation()));
     v.put("original", r.original().isEmpty() ? null : stats.record(r.original()));
     v.put("related", site.byItem().get(item.code()).stream().filter(x -> x != r).limit(5).toList());
@@ -242,7 +287,12 @@ public final class SiteRenderer {
     // The record's own "last updated": its newest change in the release history, else its 发布日期.
     v.put("pageUpdated", history.stream().map(Views.Change::release)
         .reduce(r.published().toString(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
-    write(uri + "index.html", "record", v);
+    // The body is the costly part: decide from its Markdown (the record digests it) whether the page is kept.
+    byte[] key = keyOf(uri + "index.html", "record", v);
+    if (!kept(uri + "index.html", key)) {
+      v.put("body", Markdown.render(r.markdown(), href -> localLink(href, base, root, where)).html());
+      write(uri + "index.html", "record", v, key);
+    }
     for (var a : r.attachments()) out.copy(uri + a.fileName(), a.source());
   }
 
@@ -516,10 +566,98 @@ public final class SiteRenderer {
   }
 
   private void write(String path, String template, Map<String, Object> vars) throws IOException {
+    byte[] key = keyOf(path, template, vars);
+    if (!kept(path, key)) write(path, template, vars, key);
+  }
+
+  /** Renders and writes a page; {@code key} (null: not memoisable) is noted with what the page read. */
+  private void write(String path, String template, Map<String, Object> vars, byte[] key) throws IOException {
+    RecordingMap<String, List<Views.Download>> downloads = null;
+    if (key != null && vars.get("openData") instanceof Views.OpenData od) {
+      downloads = new RecordingMap<>(od.downloads());
+      vars.put("openData", new Views.OpenData(downloads, od.history(), od.itemFeeds(), od.datasets()));
+    }
     String html = templates.render(template, vars, locale);
+    Trace t = trace.get();
+    trace.remove();
     out.write(path, html.getBytes(StandardCharsets.UTF_8));
+    if (key != null && !t.diagnosed) {
+      Map<String, byte[]> read = new TreeMap<>();
+      if (downloads != null) {
+        if (downloads.readWhole()) read.put(PageMemo.ALL_DOWNLOADS, downloadDigest(PageMemo.ALL_DOWNLOADS));
+        for (String k : downloads.keysRead()) read.put(k, downloadDigest(k));
+      }
+      memo.next().put(path, new PageMemo.Entry(key, read, t.linked));
+    }
+    counted();
+  }
+
+  private void counted() {
     int n = pagesWritten.incrementAndGet();
     if (n % 500 == 0) progress.accept(n);
+  }
+
+  /**
+   * The digest of a page's inputs, or null when the build is not incremental or a value cannot be digested. Values
+   * shared by all pages count through {@link #globalsDigest}; {@code site}/{@code stats} and {@code openData} count
+   * only when the page's templates read them (the download lists it reads are checked separately).
+   */
+  private byte[] keyOf(String path, String template, Map<String, Object> vars) {
+    if (memo == null) return null;
+    java.util.Set<String> deps = templateDeps.of(template);
+    Map<String, Object> own = new TreeMap<>();
+    for (Map.Entry<String, Object> e : vars.entrySet()) {
+      if (!GLOBALS.contains(e.getKey()) && !HEAVY.contains(e.getKey())) own.put(e.getKey(), e.getValue());
+    }
+    try {
+      return digest.of(globalsDigest, path, template, own,
+          deps.contains(TemplateDeps.SITE) ? siteDigest() : null,
+          deps.contains(TemplateDeps.OPEN_DATA) ? openDataDigest() : null);
+    } catch (ViewDigest.Unkeyable e) {
+      return null;
+    }
+  }
+
+  /** Keeps the previous build's page when its inputs are unchanged (and notes it for the next build). */
+  private boolean kept(String path, byte[] key) throws IOException {
+    if (key == null || memo.previous() == null || trace.get().diagnosed
+        || !memo.previous().reusable(path, key, this::downloadDigest)) {
+      return false;
+    }
+    trace.remove();
+    PageMemo.Entry e = memo.previous().get(path);
+    Path root = contentDir.getParent();
+    for (Map.Entry<String, String> l : e.linked().entrySet()) {
+      if (!Files.isRegularFile(root.resolve(l.getValue()))) return false; // render it: it reports the broken link
+    }
+    synchronized (linkedFiles) {
+      for (Map.Entry<String, String> l : e.linked().entrySet()) linkedFiles.put(l.getKey(), root.resolve(l.getValue()));
+    }
+    out.keep(path);
+    memo.next().put(path, e);
+    pagesKept.incrementAndGet();
+    counted();
+    return true;
+  }
+
+  private byte[] siteDigest() {
+    byte[] d = siteDigest;
+    if (d == null) siteDigest = d = digest.of(site);
+    return d;
+  }
+
+  /** Digest of the open data other than the download lists (feeds, dataset list, change histories). */
+  private byte[] openDataDigest() {
+    byte[] d = openDataDigest;
+    if (d == null) {
+      openDataDigest = d = digest.of(openData.itemFeeds(), openData.datasets(), new TreeMap<>(openData.history()));
+    }
+    return d;
+  }
+
+  private byte[] downloadDigest(String key) {
+    return downloadDigests.computeIfAbsent(key, k -> k.equals(PageMemo.ALL_DOWNLOADS)
+        ? digest.of(new TreeMap<>(openData.downloads())) : digest.of(openData.downloads().get(k)));
   }
 
   /** {@code ../} once per directory level of {@code uri}. */
@@ -545,6 +683,7 @@ public final class SiteRenderer {
     Path source = contentDir.getParent().resolve(baseDir).resolve(decoded).normalize();
     String rel = contentDir.getParent().relativize(source).toString().replace('\\', '/');
     if (!source.startsWith(contentDir)) {
+      trace.get().diagnosed = true;
       diags.report(Code.PATH_OUTSIDE, where, href, href);
       return href;
     }
@@ -552,14 +691,17 @@ public final class SiteRenderer {
     if (page != null) return root + page;
     if (rel.startsWith("content/documents/")) {
       // Record bodies and attachments are published only with their (published) record, never by a link.
+      trace.get().diagnosed = true;
       diags.report(Code.LINK_UNPUBLISHED, where, href, href);
       return href;
     }
     if (rel.endsWith(".md") || !Files.isRegularFile(source)) {
+      trace.get().diagnosed = true;
       diags.report(Code.FILE_MISSING, where, href, Bi.of("链接的文件", "linked file"), href);
       return href;
     }
     String published = rel.substring("content/".length());
+    trace.get().linked.put(published, rel);
     synchronized (linkedFiles) {
       linkedFiles.put(published, source);
     }

@@ -142,7 +142,8 @@ public final class Views {
     public static final OpenData NONE = new OpenData(Map.of(), Map.of(), false, List.of());
 
     public OpenData {
-      downloads = Map.copyOf(downloads);
+      // A RecordingMap (unmodifiable) is kept as it is: it notes which lists a page reads.
+      downloads = downloads instanceof RecordingMap<?, ?> ? downloads : Map.copyOf(downloads);
       history = Map.copyOf(history);
       datasets = List.copyOf(datasets);
     }

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Build N is written to {@code <workDir>/site-N}. When it succeeds the server switches to it and older
  * {@code site-*} folders are deleted; when it fails the server keeps the previous site, shows the errors over its
- * pages, and the failed output is deleted. Builds run one at a time on a background thread; changes during a build
+ * pages, and the failed output is deleted. An {@linkplain SiteBuilder#inPlace() in-place} builder instead updates
+ * {@code site-0} every time (the CLI's incremental build), which a failed build leaves as it was. Builds run one at a time on a background thread; changes during a build
  * schedule exactly one more build after it. The build number goes up after every build, successful or not, and open
  * pages reload. A builder that throws (or returns {@code null}) counts as a failed build; the session lives on.
  *
@@ -225,8 +226,10 @@ public final class ServeSession implements AutoCloseable {
       trigger = pendingTrigger;
       pendingTrigger = null;
     }
-    Path out = SiteDirs.siteDir(workDir, n);
-    SiteDirs.deleteTree(out);
+    // An in-place builder updates the served folder itself, only once its build has succeeded.
+    boolean inPlace = options.builder().inPlace();
+    Path out = SiteDirs.siteDir(workDir, inPlace ? 0 : n);
+    if (!inPlace) SiteDirs.deleteTree(out);
     BuildOutcome outcome = runBuilder(out);
     SiteState previous = server.state();
     Path site = outcome.ok() ? out : previous.site();

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  *
  * <ul>
  *   <li>Write the complete site into {@code outDir}, creating it (and replacing anything already there). Each call gets
- *       a fresh directory; the session deletes it when it is no longer served.
+ *       a fresh directory; the session deletes it when it is no longer served. A builder that says it builds
+ *       {@link #inPlace()} gets the same directory every time instead, and must leave it untouched when it fails.
  *   <li>Report problems in the publisher's files as diagnostics in the returned {@link BuildOutcome}, with
  *       {@code ok == false} when any of them is an error. Do not print them; the session logs them once.
  *   <li>Throwing is allowed for unexpected failures: the session reports the exception message as a failed build and
@@ -28,4 +29,12 @@ public interface SiteBuilder {
    * @throws Exception on an unexpected failure (reported as a failed build, never fatal to the session)
    */
   BuildOutcome build(Path outDir) throws Exception;
+
+  /**
+   * Whether this builder updates the previous build's directory in place (an incremental build that writes only
+   * what changed, and changes nothing when it fails), so the session should give it the same directory each time.
+   */
+  default boolean inPlace() {
+    return false;
+  }
 }

@@ -9,4 +9,12 @@ public interface OutputSink {
 
   /** Copies a source file (attachment, stylesheet) to {@code path}. */
   void copy(String path, Path source) throws IOException;
+
+  /**
+   * Keeps the file the previous build wrote at {@code path}, unchanged (incremental builds: the caller knows its
+   * inputs are the same). Sinks that always start empty do not support it.
+   */
+  default void keep(String path) throws IOException {
+    throw new UnsupportedOperationException("this output keeps nothing from a previous build: " + path);
+  }
 }

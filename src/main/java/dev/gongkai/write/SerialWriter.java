@@ -53,6 +53,11 @@ public final class SerialWriter implements OutputSink, AutoCloseable {
     submit(() -> target.copy(path, source));
   }
 
+  @Override
+  public void keep(String path) throws IOException {
+    submit(() -> target.keep(path));
+  }
+
   private void submit(Io io) throws IOException {
     IOException f = failure;
     if (f != null) throw new IOException("an earlier file could not be written", f);

@@ -17,13 +17,15 @@ import java.util.stream.Stream;
  * interrupted build leaves the previous output untouched. The output folder carries a marker file so that a
  * mistyped {@code --out} can never wipe a folder gongkai did not create.
  */
-public final class StagedOutput implements OutputSink, AutoCloseable {
+public final class StagedOutput implements BuildOutput {
   /** Marks a folder as gongkai output (safe to replace). */
   public static final String MARKER = ".gongkai-output";
 
   private final Path out;
   private final Path staging;
   private final Set<String> written = ConcurrentHashMap.newKeySet();
+  /** SHA-256 of every file written, for the build cache's manifest. */
+  private final java.util.Map<String, byte[]> hashes = new ConcurrentHashMap<>();
   private boolean committed;
 
   private StagedOutput(Path out, Path staging) {
@@ -61,11 +63,24 @@ public final class StagedOutput implements OutputSink, AutoCloseable {
   @Override
   public void write(String path, byte[] data) throws IOException {
     Files.write(prepare(path), data);
+    hashes.put(path, OutputManifest.sha256(data));
   }
 
   @Override
   public void copy(String path, Path source) throws IOException {
-    Files.copy(source, prepare(path), StandardCopyOption.REPLACE_EXISTING);
+    write(path, Files.readAllBytes(source));
+  }
+
+  @Override
+  public java.util.Map<String, Path> files(boolean changedOnly) {
+    java.util.Map<String, Path> m = new java.util.TreeMap<>();
+    for (String p : written) m.put(p, staging.resolve(p));
+    return m;
+  }
+
+  @Override
+  public OutputManifest manifest() {
+    return new OutputManifest(hashes);
   }
 
   private Path prepare(String path) throws IOException {
@@ -83,16 +98,19 @@ public final class StagedOutput implements OutputSink, AutoCloseable {
   }
 
   /** Every path written so far (marker included), sorted. */
+  @Override
   public java.util.List<String> writtenPaths() {
     return written.stream().sorted().toList();
   }
 
   /** Number of files written so far (marker included). */
+  @Override
   public int fileCount() {
     return written.size();
   }
 
   /** Replaces the output folder with the staged one: rename the old aside, rename the new in, delete the old. */
+  @Override
   public void commit() throws IOException {
     Path old = null;
     if (Files.exists(out)) {

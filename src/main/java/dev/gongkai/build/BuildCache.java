@@ -1,0 +1,108 @@
+package dev.gongkai.build;
+
+import dev.gongkai.render.PageMemo;
+import dev.gongkai.write.OutputManifest;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+
+/**
+ * The build cache (outside the output folder, by default {@code .gongkai/cache/} in the site): what the last
+ * committed build wrote (every file's digest), what each page was rendered from, and what the leak audit searched
+ * for. A build that finds a cache describing the output folder as it is rebuilds incrementally: it renders only the
+ * pages whose inputs changed and writes only the files whose bytes changed, with the same result as a clean build.
+ *
+ * <p>What callers must know: the cache is trusted only for the same generator (version and jar), the same output
+ * folder, and an output folder whose marker file is the one the cached build left; anything else — or an unreadable
+ * cache — means a clean build. It is deleted before a build commits and written after, so a build that dies in
+ * between leaves no stale cache. Files changed in the output folder by hand are not noticed: build with
+ * {@code --clean} after that.
+ */
+final class BuildCache {
+  private static final String FILE = "build-state.bin";
+  private static final int FORMAT = 1;
+
+  /** The cached state of one committed build. */
+  record State(String stamp, OutputManifest manifest, PageMemo pages, byte[] auditDigest) {}
+
+  private BuildCache() {}
+
+  /** The cache folder the command line uses for a site. */
+  static Path defaultDir(Path source) {
+    return source.resolve(".gongkai").resolve("cache");
+  }
+
+  /**
+   * What the cache must match: generator, output folder and its marker's modification time. The marker is written
+   * once per clean build and kept by incremental ones.
+   */
+  static String stamp(Path out) throws IOException {
+    Path target = out.toAbsolutePath().normalize();
+    Path marker = target.resolve(dev.gongkai.write.StagedOutput.MARKER);
+    String markerTime = Files.isRegularFile(marker) ? Files.getLastModifiedTime(marker).toString() : "-";
+    return String.join("\n", GeneratorVersion.get(), generatorStamp(), target.toString(), markerTime);
+  }
+
+  /** Where the generator's classes come from and when they were built: bundled templates change with them. */
+  static String generatorStamp() {
+    try {
+      var src = BuildCache.class.getProtectionDomain().getCodeSource();
+      if (src == null) return "?";
+      Path p = Path.of(src.getLocation().toURI());
+      FileTime t = Files.getLastModifiedTime(Files.isDirectory(p)
+          ? p.resolve("dev/gongkai/build/BuildCache.class") : p);
+      return p + "@" + t;
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+
+  /** The state for {@code stamp}, or empty when there is none, it is for something else, or it cannot be read. */
+  static Optional<State> load(Path dir, String stamp) {
+    Path f = dir.resolve(FILE);
+    if (!Files.isRegularFile(f)) return Optional.empty();
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
+      if (in.readInt() != FORMAT || !in.readUTF().equals(stamp)) return Optional.empty();
+      byte[] audit = in.readNBytes(32);
+      OutputManifest manifest = OutputManifest.readFrom(in);
+      PageMemo pages = PageMemo.readFrom(in);
+      if (manifest == null) return Optional.empty();
+      return Optional.of(new State(stamp, manifest, pages, audit));
+    } catch (EOFException e) {
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Forgets the cached state (before a build changes the output folder). */
+  static void invalidate(Path dir) throws IOException {
+    Files.deleteIfExists(dir.resolve(FILE));
+  }
+
+  /** Writes the state of a build just committed (written aside, then moved in). */
+  static void save(Path dir, State state) throws IOException {
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, FILE, ".tmp");
+    try {
+      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        out.writeInt(FORMAT);
+        out.writeUTF(state.stamp());
+        out.write(state.auditDigest());
+        state.manifest().writeTo(out);
+        state.pages().writeTo(out);
+      }
+      Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

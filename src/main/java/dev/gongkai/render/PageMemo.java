@@ -1,0 +1,129 @@
+package dev.gongkai.render;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What the last build rendered, page by page: the digest of each page's inputs and what else the page depended on.
+ * A page whose inputs digest the same as last time has the same bytes, so an incremental build keeps the file it
+ * wrote then instead of rendering it again.
+ *
+ * <p>Pages that reported a diagnostic while rendering (a broken link) are never remembered, so their diagnostics are
+ * reported again by every build. Thread-safe: pages are rendered on many threads.
+ */
+public final class PageMemo {
+  /**
+   * One page.
+   *
+   * @param key digest of the page's template, path and values (see {@link ViewDigest}), including the whole-site
+   *     digest when its templates read {@code site} or {@code stats}
+   * @param downloads the open-data download lists the page read, by key, with their digests; null when it read the
+   *     whole map (then its digest is under the key {@link #ALL_DOWNLOADS})
+   * @param linked the content files the page links to, as {@code published path → source path} (both
+   *     site-relative): published again when the page is kept
+   */
+  public record Entry(byte[] key, Map<String, byte[]> downloads, Map<String, String> linked) {
+    public Entry {
+      downloads = Map.copyOf(downloads);
+      linked = Map.copyOf(linked);
+    }
+  }
+
+  /** The key under which a page that enumerated all downloads keeps the digest of the whole map. */
+  public static final String ALL_DOWNLOADS = "\u0000all";
+
+  private static final int FORMAT = 1;
+
+  private final Map<String, Entry> entries;
+
+  private PageMemo(Map<String, Entry> entries) {
+    this.entries = entries;
+  }
+
+  /** An empty memo, to be filled by a build. */
+  public static PageMemo empty() {
+    return new PageMemo(new ConcurrentHashMap<>());
+  }
+
+  public Entry get(String path) {
+    return entries.get(path);
+  }
+
+  public void put(String path, Entry e) {
+    entries.put(path, e);
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  /**
+   * Whether the page at {@code path} may be kept: same key, and every download list it read digests as before
+   * ({@code downloadDigest} gives the current digest of a key, or of the whole map for {@link #ALL_DOWNLOADS}).
+   */
+  public boolean reusable(String path, byte[] key, Function<String, byte[]> downloadDigest) {
+    Entry e = entries.get(path);
+    if (e == null || !Arrays.equals(e.key(), key)) return false;
+    for (Map.Entry<String, byte[]> d : e.downloads().entrySet()) {
+      if (!Arrays.equals(d.getValue(), downloadDigest.apply(d.getKey()))) return false;
+    }
+    return true;
+  }
+
+  /** Writes the memo, sorted by path (the file is the same for the same build). */
+  public void writeTo(DataOutputStream out) throws IOException {
+    Map<String, Entry> sorted = new TreeMap<>(entries);
+    out.writeInt(FORMAT);
+    out.writeInt(sorted.size());
+    for (Map.Entry<String, Entry> e : sorted.entrySet()) {
+      out.writeUTF(e.getKey());
+      Entry v = e.getValue();
+      out.write(v.key());
+      writeMap(out, new TreeMap<>(v.downloads()));
+      out.writeInt(v.linked().size());
+      for (Map.Entry<String, String> l : new TreeMap<>(v.linked()).entrySet()) {
+        out.writeUTF(l.getKey());
+        out.writeUTF(l.getValue());
+      }
+    }
+  }
+
+  private static void writeMap(DataOutputStream out, Map<String, byte[]> m) throws IOException {
+    out.writeInt(m.size());
+    for (Map.Entry<String, byte[]> d : m.entrySet()) {
+      out.writeUTF(d.getKey());
+      out.write(d.getValue());
+    }
+  }
+
+  /** Reads a memo written by {@link #writeTo}; an unknown format gives an empty memo (everything is rendered). */
+  public static PageMemo readFrom(DataInputStream in) throws IOException {
+    if (in.readInt() != FORMAT) return empty();
+    int n = in.readInt();
+    Map<String, Entry> entries = new ConcurrentHashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      String path = in.readUTF();
+      byte[] key = in.readNBytes(32);
+      int nd = in.readInt();
+      Map<String, byte[]> downloads = new TreeMap<>();
+      for (int j = 0; j < nd; j++) downloads.put(in.readUTF(), in.readNBytes(32));
+      int nl = in.readInt();
+      Map<String, String> linked = new TreeMap<>();
+      for (int j = 0; j < nl; j++) linked.put(in.readUTF(), in.readUTF());
+      entries.put(path, new Entry(key, downloads, linked));
+    }
+    return new PageMemo(entries);
+  }
+
+  /** Paths remembered, sorted (for tests and reports). */
+  public List<String> paths() {
+    return entries.keySet().stream().sorted().toList();
+  }
+}

@@ -1,0 +1,224 @@
+package dev.gongkai.render;
+
+import dev.gongkai.diag.Location;
+import dev.gongkai.model.Catalogue;
+import dev.gongkai.model.CatalogueItem;
+import dev.gongkai.model.Dataset;
+import dev.gongkai.model.DisclosureRecord;
+import dev.gongkai.model.Incident;
+import dev.gongkai.model.Page;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A SHA-256 of the values a template is given: two pages rendered by the same templates from values with the same
+ * digest have the same bytes, which lets an incremental build skip them (see {@link PageMemo}).
+ *
+ * <p>What callers must know:
+ *
+ * <ul>
+ *   <li>Only plain values are digested: strings, numbers, booleans, enums, dates, paths (by name; a copied file's
+ *       content is the output stage's business), optionals, lists, sets, maps, arrays and Java records of these. Any
+ *       other object makes {@link #of} throw {@link Unkeyable}: the page is then always rendered, never skipped.
+ *   <li>A {@link Location} (where a record was defined, for diagnostics) is not digested: no page shows it, and a
+ *       record moving down its file when one is inserted above must not re-render it.
+ *   <li>Model records that many pages share (records, catalogue items and domains, datasets, pages, incidents) are
+ *       digested once per instance; the instance is the identity, so a digest must not outlive the build's model.
+ * </ul>
+ */
+public final class ViewDigest {
+  /** Thrown for a value the digest cannot describe; the caller renders the page instead of skipping it. */
+  public static final class Unkeyable extends RuntimeException {
+    Unkeyable(String what) {
+      super("not digestible: " + what, null, false, false);
+    }
+  }
+
+  private static final Set<Class<?>> SHARED = Set.of(DisclosureRecord.class, CatalogueItem.class,
+      Catalogue.Domain.class, Catalogue.Level1.class, Dataset.class, Page.class, Incident.class);
+  private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
+
+  /** Digest of each shared model instance, by identity. */
+  private final Map<Identity, byte[]> shared = new ConcurrentHashMap<>();
+
+  /** A digest of {@code value} (32 bytes). */
+  public byte[] of(Object value) {
+    Buffer b = new Buffer();
+    put(b, value);
+    return b.sha256();
+  }
+
+  /** A digest of several values in order, e.g. a page's template name, path and variables. */
+  public byte[] of(Object... values) {
+    return of(Arrays.asList(values));
+  }
+
+  private void put(Buffer b, Object v) {
+    if (v == null) {
+      b.tag('0');
+    } else if (v instanceof String s) {
+      b.tag('s').string(s);
+    } else if (v instanceof byte[] raw) {
+      b.tag('b').bytes(raw);
+    } else if (v instanceof Number || v instanceof Boolean || v instanceof Character || v instanceof Enum<?>
+        || v instanceof TemporalAccessor || v instanceof Path || v instanceof java.net.URI) {
+      b.tag('v').string(v.getClass().getName()).string(v.toString());
+    } else if (v instanceof Location) {
+      b.tag('l');
+    } else if (v instanceof Optional<?> o) {
+      b.tag('o');
+      put(b, o.orElse(null));
+    } else if (v instanceof List<?> list) {
+      b.tag('L').count(list.size());
+      for (Object e : list) put(b, e);
+    } else if (v instanceof Set<?> set) {
+      putUnordered(b, 'S', set);
+    } else if (v instanceof Map<?, ?> map) {
+      putMap(b, map);
+    } else if (v instanceof Object[] array) {
+      put(b, Arrays.asList(array));
+    } else if (v instanceof Record r) {
+      if (SHARED.contains(r.getClass())) {
+        // Not computeIfAbsent: a shared record holds others (a domain its items), digested on the way.
+        Identity id = new Identity(r);
+        byte[] d = shared.get(id);
+        if (d == null) {
+          Buffer own = new Buffer();
+          putRecord(own, r);
+          d = own.sha256();
+          shared.putIfAbsent(id, d);
+        }
+        b.tag('r').bytes(d);
+      } else {
+        putRecord(b, r);
+      }
+    } else {
+      throw new Unkeyable(v.getClass().getName());
+    }
+  }
+
+  private void putRecord(Buffer b, Record r) {
+    b.tag('R').string(r.getClass().getName());
+    for (Method m : accessors(r.getClass())) {
+      try {
+        put(b, m.invoke(r));
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new Unkeyable(r.getClass().getName() + "." + m.getName());
+      }
+    }
+  }
+
+  /** Maps with an order of their own (sorted, insertion-ordered) keep it; others are digested in a stable order. */
+  private void putMap(Buffer b, Map<?, ?> map) {
+    if (map instanceof SortedMap<?, ?> || map instanceof java.util.LinkedHashMap<?, ?>) {
+      b.tag('M').count(map.size());
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        put(b, e.getKey());
+        put(b, e.getValue());
+      }
+    } else {
+      List<Object> entries = new ArrayList<>(map.size());
+      for (Map.Entry<?, ?> e : map.entrySet()) entries.add(List.of(wrap(e.getKey()), wrap(e.getValue())));
+      putUnordered(b, 'H', entries);
+    }
+  }
+
+  private static Object wrap(Object o) {
+    return o == null ? Optional.empty() : o;
+  }
+
+  private void putUnordered(Buffer b, char tag, Collection<?> elements) {
+    List<byte[]> digests = new ArrayList<>(elements.size());
+    for (Object e : elements) digests.add(of(e));
+    digests.sort(Arrays::compareUnsigned);
+    b.tag(tag).count(digests.size());
+    for (byte[] d : digests) b.bytes(d);
+  }
+
+  private static Method[] accessors(Class<?> type) {
+    return ACCESSORS.computeIfAbsent(type, t -> {
+      RecordComponent[] cs = t.getRecordComponents();
+      Method[] ms = new Method[cs.length];
+      for (int i = 0; i < cs.length; i++) {
+        ms[i] = cs[i].getAccessor();
+        ms[i].setAccessible(true);
+      }
+      return ms;
+    });
+  }
+
+  /** Identity key: model records compare by value, which would digest equal copies once (harmless) but slowly. */
+  private record Identity(Object o) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Identity i && i.o == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(o);
+    }
+  }
+
+  /** A growable byte buffer, hashed once at the end (one digest call is much cheaper than many small ones). */
+  private static final class Buffer {
+    private byte[] data = new byte[512];
+    private int size;
+
+    Buffer tag(char c) {
+      ensure(1);
+      data[size++] = (byte) c;
+      return this;
+    }
+
+    Buffer count(int n) {
+      ensure(4);
+      data[size++] = (byte) (n >>> 24);
+      data[size++] = (byte) (n >>> 16);
+      data[size++] = (byte) (n >>> 8);
+      data[size++] = (byte) n;
+      return this;
+    }
+
+    Buffer string(String s) {
+      return bytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Buffer bytes(byte[] b) {
+      count(b.length);
+      ensure(b.length);
+      System.arraycopy(b, 0, data, size, b.length);
+      size += b.length;
+      return this;
+    }
+
+    private void ensure(int more) {
+      if (size + more > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, size + more));
+    }
+
+    byte[] sha256() {
+      try {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        md.update(data, 0, size);
+        return md.digest();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+      }
+    }
+  }
+}

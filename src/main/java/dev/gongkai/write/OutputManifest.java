@@ -1,0 +1,58 @@
+package dev.gongkai.write;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every file of a committed output and the SHA-256 of its bytes: what an incremental build compares its files with
+ * (a file whose bytes are unchanged is not written again) and where it learns which files to delete.
+ */
+public record OutputManifest(Map<String, byte[]> files) {
+  private static final int FORMAT = 1;
+
+  public OutputManifest {
+    files = Collections.unmodifiableMap(new TreeMap<>(files));
+  }
+
+  public static final OutputManifest EMPTY = new OutputManifest(Map.of());
+
+  /** Whether the previous output had {@code path} with exactly these bytes' digest. */
+  public boolean same(String path, byte[] sha256) {
+    byte[] had = files.get(path);
+    return had != null && Arrays.equals(had, sha256);
+  }
+
+  public void writeTo(DataOutputStream out) throws IOException {
+    out.writeInt(FORMAT);
+    out.writeInt(files.size());
+    for (Map.Entry<String, byte[]> e : files.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.write(e.getValue());
+    }
+  }
+
+  /** Reads a manifest written by {@link #writeTo}; an unknown format gives null (the cache is not used). */
+  public static OutputManifest readFrom(DataInputStream in) throws IOException {
+    if (in.readInt() != FORMAT) return null;
+    int n = in.readInt();
+    Map<String, byte[]> files = new TreeMap<>();
+    for (int i = 0; i < n; i++) files.put(in.readUTF(), in.readNBytes(32));
+    return new OutputManifest(files);
+  }
+
+  /** SHA-256 of {@code data}. */
+  public static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package dev.gongkai.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gongkai.diag.Code;
+import dev.gongkai.testing.TreeDigest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An incremental build (build cache) gives exactly the output of a clean build of the same source, for each kind of
+ * edit a publisher makes, while rendering only what changed. Each step edits a copy of the bundled example, builds it
+ * incrementally into one output folder and cleanly into another, and compares the two byte for byte.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IncrementalBuildTest {
+  @TempDir static Path tmp;
+  static Path site;
+  static Path out;
+  static Path cache;
+  static int step;
+
+  private static final Path RECORDS = Path.of("catalogue/records/aqsc/aqsc-01-03.csv");
+
+  @BeforeAll
+  static void firstBuild() throws IOException {
+    site = tmp.resolve("site");
+    for (String dir : List.of("catalogue", "content", "site-templates")) copyTree(Path.of(dir), site.resolve(dir));
+    out = tmp.resolve("public");
+    cache = tmp.resolve("cache");
+    BuildResult r = incremental();
+    assertTrue(r.ok(), () -> r.diagnostics().sorted().toString());
+    assertEquals(0, r.pagesKept(), "the first build has nothing to keep");
+    assertEquals(r.files(), r.filesChanged());
+  }
+
+  @Test
+  @Order(1)
+  void noChangeKeepsEveryPageAndWritesNothing() throws IOException {
+    Map<String, String> before = TreeDigest.of(out);
+    BuildResult r = sameAsClean();
+    assertEquals(r.pages(), r.pagesKept(), "every page kept");
+    assertEquals(0, r.filesChanged(), "no file written");
+    assertEquals(before, TreeDigest.of(out));
+  }
+
+  @Test
+  @Order(2)
+  void editedRecordTitle() throws IOException {
+    replaceInFile(RECORDS, "《示例县2024年安全生产工作要点》", "《示例县2024年安全生产工作要点（修订）》");
+    BuildResult r = sameAsClean();
+    assertMostlyKept(r);
+    assertTrue(r.filesChanged() > 3, "the record page, its lists and the exports change: " + r.filesChanged());
+  }
+
+  @Test
+  @Order(3)
+  void addedRecord() throws IOException {
+    appendLine(RECORDS, "015583216/2024-09901,示例县应急管理局关于增量构建测试的通知,示例县应急管理局,"
+        + "2024-05-06,2024-05-08,示应急发〔2024〕99号,安全生产监管,有效,主动公开,全社会,"
+        + "这是一条新增记录，用于检验增量构建。,,");
+    BuildResult r = sameAsClean();
+    assertMostlyKept(r);
+    assertTrue(Files.exists(out.resolve("records/015583216-2024-09901/index.html")));
+  }
+
+  @Test
+  @Order(4)
+  void removedRecordIsDeleted() throws IOException {
+    removeLineContaining(RECORDS, "015583216/2024-09901");
+    BuildResult r = sameAsClean();
+    assertMostlyKept(r);
+    assertFalse(Files.exists(out.resolve("records/015583216-2024-09901")), "its page and folder are gone");
+  }
+
+  @Test
+  @Order(5)
+  void withheldRecordLeavesEverywhere() throws IOException {
+    List<String> lines = Files.readAllLines(site.resolve(RECORDS), StandardCharsets.UTF_8);
+    String row = lines.stream().filter(l -> l.startsWith("015583216/2024-00046,")).findFirst().orElseThrow();
+    replaceInFile(RECORDS, row, row.replace(",主动公开,", ",不予公开,"));
+    BuildResult r = sameAsClean();
+    assertMostlyKept(r);
+    assertFalse(Files.exists(out.resolve("records/015583216-2024-00046")));
+  }
+
+  @Test
+  @Order(6)
+  void editedContentPage() throws IOException {
+    Path about = Path.of("content/about.md");
+    Files.writeString(site.resolve(about),
+        Files.readString(site.resolve(about), StandardCharsets.UTF_8) + "\n增量构建新增的一段说明。\n",
+        StandardCharsets.UTF_8);
+    // Every page gets the content pages (published_pages, for the footer), so every page is rendered again.
+    BuildResult r = sameAsClean();
+    assertEquals(0, r.pagesKept());
+    assertTrue(Files.readString(out.resolve("about/index.html"), StandardCharsets.UTF_8).contains("增量构建新增的一段说明"));
+  }
+
+  @Test
+  @Order(7)
+  void brokenLinkFailsAndLeavesOutputAlone() throws IOException {
+    Map<String, String> before = TreeDigest.of(out);
+    Path about = site.resolve("content/about.md");
+    String original = Files.readString(about, StandardCharsets.UTF_8);
+    Files.writeString(about, original + "\n[缺失的文件](missing-file.pdf)\n", StandardCharsets.UTF_8);
+    BuildResult r = incremental();
+    assertFalse(r.ok());
+    assertTrue(r.diagnostics().sorted().stream().anyMatch(d -> d.code() == Code.FILE_MISSING),
+        () -> r.diagnostics().sorted().toString());
+    assertEquals(before, TreeDigest.of(out), "a failed build changes nothing");
+    Files.writeString(about, original, StandardCharsets.UTF_8);
+    BuildResult again = sameAsClean();
+    assertEquals(again.pages(), again.pagesKept(), "the failed build did not spoil the cache");
+  }
+
+  @Test
+  @Order(8)
+  void changedTemplateRendersItsPagesAgain() throws IOException {
+    replaceInFile(Path.of("site-templates/record.html"), "<main", "<main data-edited=\"1\"");
+    BuildResult r = sameAsClean();
+    assertTrue(r.pagesKept() < r.pages() / 2, "record pages rendered again: kept " + r.pagesKept());
+    assertTrue(Files.readString(out.resolve("records/015583216-2024-00013/index.html"), StandardCharsets.UTF_8)
+        .contains("data-edited=\"1\""));
+  }
+
+  @Test
+  @Order(9)
+  void changedConfigRendersEverything() throws IOException {
+    replaceInFile(Path.of("catalogue/site.json"), "示例县应急管理局", "示例县应急管理局（测试）");
+    BuildResult r = sameAsClean();
+    assertEquals(0, r.pagesKept(), "every page shows the agency name");
+  }
+
+  @Test
+  @Order(10)
+  void handEditedOutputIsNotTrusted() throws IOException {
+    // A clean build replaces the folder (and its marker): the cache no longer describes it and is not used.
+    BuildResult clean = SiteBuild.run(new BuildRequest(site, out), Progress.NONE);
+    assertTrue(clean.ok());
+    BuildResult r = sameAsClean();
+    assertEquals(0, r.pagesKept(), "a cache of another output is ignored");
+  }
+
+  // --- helpers ---
+
+  private static BuildResult incremental() throws IOException {
+    return SiteBuild.run(new BuildRequest(site, out).withCache(cache), Progress.NONE);
+  }
+
+  /** Builds incrementally and cleanly; asserts both succeed with the same bytes and no empty folder left. */
+  private static BuildResult sameAsClean() throws IOException {
+    BuildResult r = incremental();
+    assertTrue(r.ok(), () -> r.diagnostics().sorted().toString());
+    Path ref = tmp.resolve("clean-" + (++step));
+    BuildResult c = SiteBuild.run(new BuildRequest(site, ref), Progress.NONE);
+    assertTrue(c.ok(), () -> c.diagnostics().sorted().toString());
+    assertEquals(TreeDigest.of(ref), TreeDigest.of(out), "incremental output differs from a clean build");
+    assertEquals(c.pages(), r.pages());
+    assertEquals(List.of(), emptyFolders(out));
+    return r;
+  }
+
+  private static void assertMostlyKept(BuildResult r) {
+    assertTrue(r.pagesKept() > r.pages() * 8 / 10,
+        "most pages kept: " + r.pagesKept() + " of " + r.pages());
+    assertTrue(r.pagesKept() < r.pages(), "something was rendered");
+  }
+
+  private static List<Path> emptyFolders(Path dir) throws IOException {
+    List<Path> empty = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path d : (Iterable<Path>) s.filter(Files::isDirectory)::iterator) {
+        try (Stream<Path> in = Files.list(d)) {
+          if (in.findAny().isEmpty()) empty.add(dir.relativize(d));
+        }
+      }
+    }
+    return empty;
+  }
+
+  private static void replaceInFile(Path rel, String from, String to) throws IOException {
+    Path f = site.resolve(rel);
+    String s = Files.readString(f, StandardCharsets.UTF_8);
+    assertTrue(s.contains(from), rel + " has " + from);
+    Files.writeString(f, s.replace(from, to), StandardCharsets.UTF_8);
+  }
+
+  private static void appendLine(Path rel, String line) throws IOException {
+    Path f = site.resolve(rel);
+    String s = Files.readString(f, StandardCharsets.UTF_8);
+    Files.writeString(f, (s.endsWith("\n") ? s : s + "\n") + line + "\n", StandardCharsets.UTF_8);
+  }
+
+  private static void removeLineContaining(Path rel, String text) throws IOException {
+    Path f = site.resolve(rel);
+    List<String> kept = Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.contains(text)).toList();
+    Files.writeString(f, String.join("\n", kept) + "\n", StandardCharsets.UTF_8);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(target);
+        else Files.copy(p, target);
+      }
+    }
+  }
+}
