@@ -27,6 +27,13 @@ public record SiteConfig(
   /**
    * @param encoding the charset CSV input is read in ({@code UTF-8} or {@code GB18030})
    * @param listOnRequest whether 依申请公开 records are listed (title and index number only)
+   * @param indexPrefix the 前段码 new 索引号 get ({@code gongkai new record}); blank when not configured, and then taken
+   *     from the existing records or the region code. The build does not use it.
    */
-  public record Options(String encoding, int pageSize, boolean listOnRequest, String applyGuide) {}
+  public record Options(String encoding, int pageSize, boolean listOnRequest, String applyGuide, String indexPrefix) {
+    /** Options without an index prefix. */
+    public Options(String encoding, int pageSize, boolean listOnRequest, String applyGuide) {
+      this(encoding, pageSize, listOnRequest, applyGuide, "");
+    }
+  }
 }

@@ -24,7 +24,9 @@ import dev.gongkai.model.SiteConfig;
 public final class SiteConfigValidator {
   private static final Set<String> KEYS =
       Set.of("title", "agency", "baseUrl", "regionCode", "languages", "contact", "options");
-  private static final Set<String> OPTION_KEYS = Set.of("encoding", "pageSize", "listOnRequest", "applyGuide");
+  private static final Set<String> OPTION_KEYS = Set.of("encoding", "pageSize", "listOnRequest", "applyGuide", "indexPrefix");
+  /** The 前段码 of a 索引号: as {@link Values#validIndexNo} accepts it. */
+  public static final String INDEX_PREFIX = "[0-9A-Z]{6,18}";
 
   /**
    * Reads site.json and dataset schemas: a key given twice and content after the JSON value are errors (Jackson
@@ -131,9 +133,17 @@ public final class SiteConfigValidator {
     if (o.has("listOnRequest") && !o.path("listOnRequest").isBoolean()) {
       invalid(src, diags, "listOnRequest", Bi.of("应为 true 或 false", "expected true or false"));
     }
+    String indexPrefix = o.path("indexPrefix").asText("").strip();
+    if (o.has("indexPrefix") && (!o.path("indexPrefix").isTextual() || !indexPrefix.matches(INDEX_PREFIX))) {
+      invalid(src, diags, "indexPrefix", Bi.of(
+          "应为索引号的前段码：9位组织机构代码、18位统一社会信用代码或6位行政区划代码（数字和大写字母），例如 \"015583216\"",
+          "expected the index number prefix: a 9-character organisation code, 18-character credit code or 6-digit"
+              + " region code (digits and capital letters), e.g. \"015583216\""));
+      indexPrefix = "";
+    }
     SiteConfig.Options options = new SiteConfig.Options(
         encoding.equals("UTF-8") ? "UTF-8" : "GB18030", pageSize, o.path("listOnRequest").asBoolean(false),
-        o.path("applyGuide").asText(""));
+        o.path("applyGuide").asText(""), indexPrefix);
     if (diags.errorCount() > before) return Optional.empty();
     return Optional.of(new SiteConfig(title, agency, baseUrl, region, languages, contact, options));
   }
@@ -154,7 +164,7 @@ public final class SiteConfigValidator {
   }
 
   /** An absolute http(s) URL with a host and no query, fragment, spaces, quotes or angle brackets. */
-  static boolean validBaseUrl(String url) {
+  public static boolean validBaseUrl(String url) {
     if (!url.matches("https?://[^\\s/?#\"'<>\\\\]+(/[^\\s?#\"'<>\\\\]*)?")) return false;
     try {
       java.net.URI u = new java.net.URI(url);
