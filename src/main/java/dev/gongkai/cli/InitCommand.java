@@ -35,6 +35,11 @@ public final class InitCommand implements Callable<Integer> {
   @Option(names = "--base-url", paramLabel = "URL", description = "Where the site will be served, e.g. https://slj.example.gov.cn/.")
   String baseUrl;
 
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "Date of the starter pages, shown as the site's last update until records are added"
+          + " (default: today in China).")
+  java.time.LocalDate date;
+
   @Option(names = "--force", description = "Write into a folder that has files; files of the same name are replaced.")
   boolean force;
 
@@ -53,7 +58,8 @@ public final class InitCommand implements Callable<Integer> {
     }
     SiteScaffold.Written w;
     try {
-      w = SiteScaffold.write(dir, id, force);
+      w = SiteScaffold.write(dir, id, force,
+          date != null ? date : java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
     } catch (SiteScaffold.NotEmptyException e) {
       err.println("目录不为空：" + dir + "（如确要写入，加 --force：同名文件会被覆盖）"
           + " / folder is not empty: " + dir + " (add --force to write into it anyway; files of the same name are replaced)");

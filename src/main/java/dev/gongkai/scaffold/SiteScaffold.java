@@ -46,14 +46,19 @@ public final class SiteScaffold {
 
   /** Every file of the new site, by path relative to the site folder (with {@code /}), sorted. */
   public static SortedMap<String, byte[]> files(SiteIdentity id) {
+    return files(id, null);
+  }
+
+  /** The files, with {@code date} (may be null) as the starter pages' date, so the footer shows when the site began. */
+  public static SortedMap<String, byte[]> files(SiteIdentity id, java.time.LocalDate date) {
     SortedMap<String, byte[]> out = new TreeMap<>();
     byte[] catalogue = BundledFiles.read(BundledFiles.SCAFFOLD + "catalogue/catalogue.csv");
     out.put(InputLoader.CATALOGUE, catalogue);
     for (CatalogueItem item : items(catalogue)) out.put(RecordFiles.defaultPath(item), RecordFiles.emptyCsv());
     out.put(InputLoader.SITE_CONFIG, utf8(StarterText.siteJson(id)));
-    out.put("content/about.md", utf8(StarterText.about(id)));
-    out.put("content/guide.md", utf8(StarterText.guide(id)));
-    out.put("content/contact.md", utf8(StarterText.contact(id)));
+    out.put("content/about.md", utf8(StarterText.about(id, date)));
+    out.put("content/guide.md", utf8(StarterText.guide(id, date)));
+    out.put("content/contact.md", utf8(StarterText.contact(id, date)));
     BundledFiles.tree(BundledFiles.TEMPLATES, "layout.html").forEach((p, b) -> out.put("site-templates/" + p, b));
     out.put(GITHUB_WORKFLOW, BundledFiles.read(BundledFiles.SCAFFOLD + "docs/deploy/github-pages.yml"));
     out.put(GITLAB_CI, BundledFiles.read(BundledFiles.SCAFFOLD + "docs/deploy/gitlab-ci.yml"));
@@ -72,13 +77,19 @@ public final class SiteScaffold {
    * @throws java.nio.file.FileAlreadyExistsException when {@code dir} is a file
    */
   public static Written write(Path dir, SiteIdentity id, boolean force) throws IOException, NotEmptyException {
+    return write(dir, id, force, null);
+  }
+
+  /** As {@link #write(Path, SiteIdentity, boolean)}, the starter pages dated {@code date} (may be null). */
+  public static Written write(Path dir, SiteIdentity id, boolean force, java.time.LocalDate date)
+      throws IOException, NotEmptyException {
     if (Files.exists(dir) && !Files.isDirectory(dir)) throw new java.nio.file.FileAlreadyExistsException(dir.toString());
     if (!force && Files.isDirectory(dir)) {
       try (Stream<Path> entries = Files.list(dir)) {
         if (entries.anyMatch(p -> !p.getFileName().toString().equals(".git"))) throw new NotEmptyException(dir);
       }
     }
-    SortedMap<String, byte[]> files = files(id);
+    SortedMap<String, byte[]> files = files(id, date);
     int replaced = 0;
     for (var e : files.entrySet()) {
       Path p = dir.resolve(e.getKey());

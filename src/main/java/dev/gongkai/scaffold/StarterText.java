@@ -6,7 +6,8 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
  * The text files {@code gongkai init} writes that depend on the agency: the site config, the starter pages
  * (机构职能, 政府信息公开指南, 联系我们; the accessibility statement and the 依申请公开 page are generated from the config),
  * the repository's README and {@code .gitignore}. Every value the publisher must supply is marked
- * {@value SiteIdentity#TO_FILL}. No dates: the output depends on the options only.
+ * {@value SiteIdentity#TO_FILL}. The only date is the one given (the day the site is set up): the output depends on
+ * the options only.
  */
 final class StarterText {
   private static final String FILL = SiteIdentity.TO_FILL;
@@ -46,8 +47,8 @@ final class StarterText {
   }
 
   /** {@code content/about.md}: 机构职能, first in the main navigation. */
-  static String about(SiteIdentity id) {
-    return page("机构职能", 1, """
+  static String about(SiteIdentity id, java.time.LocalDate date) {
+    return page(date, "机构职能", 1, """
         ## 机构职能
 
         %1$s是%2$s（机构性质和级别）。主要职责是：
@@ -66,8 +67,8 @@ final class StarterText {
   }
 
   /** {@code content/guide.md}: 政府信息公开指南, following the Regulations (国务院令第711号). */
-  static String guide(SiteIdentity id) {
-    return page("政府信息公开指南", 2, """
+  static String guide(SiteIdentity id, java.time.LocalDate date) {
+    return page(date, "政府信息公开指南", 2, """
         为便于公民、法人和其他组织获取%1$s（以下简称本机关）的政府信息，根据《中华人民共和国政府信息公开条例》\
         （国务院令第711号，以下简称《条例》），编制本指南。本指南每年至少更新一次。
 
@@ -104,8 +105,8 @@ final class StarterText {
   }
 
   /** {@code content/contact.md}: 联系我们. */
-  static String contact(SiteIdentity id) {
-    return page("联系我们", 3, """
+  static String contact(SiteIdentity id, java.time.LocalDate date) {
+    return page(date, "联系我们", 3, """
         ## %1$s
 
         | 项目 | 内容 |
@@ -156,8 +157,10 @@ final class StarterText {
         """;
   }
 
-  private static String page(String title, int nav, String body) {
-    return "title=" + title + "\ntype=page\nstatus=published\nnav=" + nav + "\n~~~~~~\n" + body;
+  /** A page with JBake's header; {@code date} (when the site was set up) is the site's "last updated" until records come. */
+  private static String page(java.time.LocalDate date, String title, int nav, String body) {
+    return "title=" + title + "\ntype=page\nstatus=published\n" + (date == null ? "" : "date=" + date + "\n")
+        + "nav=" + nav + "\n~~~~~~\n" + body;
   }
 
   private static String json(String s) {

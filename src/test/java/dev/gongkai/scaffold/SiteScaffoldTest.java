@@ -30,7 +30,7 @@ class SiteScaffoldTest {
   void initThenBuildGivesAPortalWithNoErrorsOrWarnings(@TempDir Path tmp) throws IOException {
     Path site = tmp.resolve("slj");
     Cli.Run init = Cli.run("init", site.toString(), "--name", "示例县水务局", "--code", "12530199MB0123456X",
-        "--base-url", "https://slj.example.gov.cn");
+        "--base-url", "https://slj.example.gov.cn", "--date", "2026-11-30");
     assertEquals(ExitCodes.OK, init.exit(), init.err());
     assertTrue(init.out().contains("created a site"), init.out());
 
@@ -40,6 +40,9 @@ class SiteScaffoldTest {
     assertTrue(build.err().contains("0 records published, 0 withheld"), build.err());
     String home = Files.readString(site.resolve("public/index.html"));
     assertTrue(home.contains("示例县水务局政府信息公开"), "home page names the agency");
+    // Until records come, the site's last update is the day it was set up (never the epoch).
+    assertTrue(home.contains("<time datetime=\"2026-11-30\""), "footer shows the init date");
+    assertFalse(home.contains("1970"), "no epoch date");
     for (String page : List.of("about", "guide", "contact", "apply", "accessibility")) {
       assertTrue(Files.isRegularFile(site.resolve("public/" + page + "/index.html")), page);
     }
@@ -114,7 +117,8 @@ class SiteScaffoldTest {
   @Test
   void sameOptionsSameBytes(@TempDir Path tmp) throws IOException {
     for (String d : List.of("a", "b")) {
-      assertEquals(ExitCodes.OK, Cli.run("init", tmp.resolve(d).toString(), "--name", "示例县水务局").exit());
+      assertEquals(ExitCodes.OK,
+          Cli.run("init", tmp.resolve(d).toString(), "--name", "示例县水务局", "--date", "2026-11-30").exit());
     }
     Map<String, String> a = TreeDigest.of(tmp.resolve("a"));
     assertEquals(a, TreeDigest.of(tmp.resolve("b")));
