@@ -1,0 +1,79 @@
+import dev.gongkai.build.BuildRequest;
+import dev.gongkai.build.BuildResult;
+import dev.gongkai.build.Phase;
+import dev.gongkai.build.Progress;
+import dev.gongkai.build.SiteBuild;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One-record edits as {@code gongkai serve} makes them: one JVM, a clean build with the build cache, then ROUNDS
+ * times: change the title of one record in its CSV, rebuild incrementally into the same folder, and check that the
+ * record's page shows the new title. Prints one line per build (wall time, pages kept, files written, phases) and
+ * restores the CSV at the end.
+ *
+ * <pre>
+ *   java -Xmx2g -cp "target/gongkai.jar:target/lib/*" bench/WarmEdit.java SITE OUT [ROUNDS]
+ * </pre>
+ */
+public class WarmEdit {
+  public static void main(String[] args) throws Exception {
+    Path site = Path.of(args[0]).toAbsolutePath();
+    Path out = Path.of(args[1]).toAbsolutePath();
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    Path cache = out.resolveSibling(out.getFileName() + ".cache");
+    BuildRequest req = new BuildRequest(site, out).withCache(cache);
+    SiteBuild.forgetCache(req);
+    print("clean", SiteBuild.run(req, Progress.NONE));
+
+    Path csv;
+    try (Stream<Path> s = Files.walk(site.resolve("catalogue/records"))) {
+      csv = s.filter(p -> p.toString().endsWith(".csv")).sorted().findFirst().orElseThrow();
+    }
+    byte[] original = Files.readAllBytes(csv);
+    try {
+      for (int i = 1; i <= rounds; i++) {
+        List<List<String>> rows = new ArrayList<>();
+        try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
+          for (CSVRecord rec : p) rows.add(new ArrayList<>(rec.toList()));
+        }
+        List<String> cells = rows.get(1 + (i % (rows.size() - 1)));
+        String title = "增量编辑第" + i + "次：" + cells.get(1);
+        cells.set(1, title);
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
+          for (List<String> r : rows) printer.printRecord(r);
+        }
+        Files.writeString(csv, text, StandardCharsets.UTF_8);
+        BuildResult r = SiteBuild.run(req, Progress.NONE);
+        String slug = cells.get(0).replaceAll("[^0-9A-Za-z-]", "-").toLowerCase(Locale.ROOT);
+        Path page = out.resolve("records/" + slug + "/index.html");
+        boolean shown = Files.isRegularFile(page) && Files.readString(page, StandardCharsets.UTF_8).contains(title);
+        print("edit " + i + (shown ? " (verified)" : " (NOT VERIFIED: " + page + ")"), r);
+        if (!r.ok() || !shown) System.exit(1);
+      }
+    } finally {
+      Files.write(csv, original);
+    }
+  }
+
+  private static void print(String what, BuildResult r) {
+    String phases = r.phaseNanos().entrySet().stream()
+        .map((Map.Entry<Phase, Long> e) -> String.format(Locale.ROOT, "%s %.2f", e.getKey().name().toLowerCase(
+            Locale.ROOT), e.getValue() / 1e9))
+        .collect(Collectors.joining(", "));
+    System.out.printf(Locale.ROOT, "%-22s ok=%s wall %.2f s, pages %d (kept %d), files written %d [%s]%n", what,
+        r.ok(), r.wallNanos() / 1e9, r.pages(), r.pagesKept(), r.filesChanged(), phases);
+  }
+}
