@@ -33,9 +33,19 @@ class MessagesTest {
 
   @Test
   void bilingualArgumentsShowTheirLanguage() {
-    Diagnostic d = Code.FIELD_REQUIRED.at(Location.file("r.csv"), "", Bi.of("标题", "title"));
-    assertEquals("必填字段“标题”为空", d.messageZh());
-    assertEquals("required field \"title\" is empty", d.messageEn());
+    Diagnostic d = Code.FILE_MISSING.at(Location.file("r.csv"), "", Bi.of("链接的文件", "linked file"), "a.pdf");
+    assertEquals("链接的文件“a.pdf”不存在", d.messageZh());
+    assertEquals("linked file \"a.pdf\" does not exist", d.messageEn());
+  }
+
+  @Test
+  void fieldsAreNamedByTheirChineseHeaderInEnglishToo() {
+    Diagnostic d = Code.FIELD_REQUIRED.at(Location.file("r.csv"), "", Bi.field("发布日期", "published"));
+    assertEquals("必填字段“发布日期”为空", d.messageZh());
+    assertEquals("required field 发布日期 (published) is empty", d.messageEn());
+    assertEquals("fill in 发布日期 (published)", d.hintEn());
+    Diagnostic order = Code.DATE_ORDER.at(Location.file("r.csv"), "", "2024-01-01", "2024-02-01");
+    assertEquals("发布日期 (published) 2024-01-01 is before 成文日期 (written) 2024-02-01", order.messageEn());
   }
 
   @Test
