@@ -9,6 +9,8 @@ import dev.gongkai.audit.TimelinessReport;
 import dev.gongkai.audit.WorkCalendar;
 import dev.gongkai.diag.Bi;
 import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.diag.Lang;
+import dev.gongkai.diag.Messages;
 import dev.gongkai.load.InputLoader;
 import dev.gongkai.load.Inputs;
 import dev.gongkai.load.SourceTree;
@@ -50,26 +52,27 @@ public final class AuditCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Lang lang = LangOption.resolve(spec);
     if (!List.of("text", "csv", "json").contains(format)) {
-      err.println("未知格式 / unknown format: " + format + " (text, csv, json)");
+      err.println(lang.labelled("error.unknown-format", format + " (text, csv, json)"));
       return ExitCodes.USAGE;
     }
     SourceTree tree;
     try {
       tree = new SourceTree(common.source);
     } catch (java.nio.file.NoSuchFileException e) {
-      err.println("找不到目录 / no such folder: " + e.getFile());
+      err.println(lang.labelled("error.no-such-folder", e.getFile()));
       return ExitCodes.USAGE;
     }
     Diagnostics diags = new Diagnostics();
     Inputs inputs = InputLoader.load(tree, diags);
     Optional<Site> site = SiteValidator.validate(inputs, diags);
     WorkCalendar calendar = WorkCalendar.forSite(tree.root(), diags);
-    DiagnosticPrinter p = new DiagnosticPrinter(err, !common.quiet);
+    DiagnosticPrinter p = new DiagnosticPrinter(err, !common.quiet, lang);
     p.print(diags);
     if (site.isEmpty() || diags.hasErrors()) {
       p.summary(diags);
-      err.println("输入有错误，未做公开时限检查 / input errors; timeliness not audited");
+      err.println(lang.text("audit.input-errors"));
       return ExitCodes.INPUT;
     }
     if (!common.quiet && diags.warningCount() > 0) p.summary(diags);
@@ -77,31 +80,34 @@ public final class AuditCommand implements Callable<Integer> {
     TimelinessReport report = Timeliness.audit(published, calendar);
     if (!common.quiet) {
       for (Bi w : report.warnings()) {
-        err.println("警告 / warning: " + w.zh());
-        err.println("    " + w.en());
+        // Bilingual: the label and the Chinese on one line, the English indented under it.
+        List<String> lines = lang.pickLines(w.zh(), w.en());
+        err.println(lang.labelled("audit.warning", lines.get(0)));
+        for (String more : lines.subList(1, lines.size())) err.println("    " + more);
       }
     }
     switch (format) {
       case "csv" -> csv(report, out);
       case "json" -> out.print(json(report, calendar));
-      default -> text(report, calendar, out);
+      default -> text(report, calendar, out, lang);
     }
     out.flush();
-    if (!format.equals("text") && !common.quiet) err.println(totalsLine(report.totals()));
+    if (!format.equals("text") && !common.quiet) err.println(totalsLine(report.totals(), lang));
     return ExitCodes.OK;
   }
 
   /** The late records per item, the items that could not be checked, and the totals. */
-  static void text(TimelinessReport report, WorkCalendar calendar, PrintWriter out) {
-    out.println("公开时限检查 / timeliness audit");
-    out.println("工作日历 / working-day calendar: " + years(calendar)
-        + "；用时从成文日期次日算起，计至发布日期 / days counted after 成文日期 up to and including 发布日期");
+  static void text(TimelinessReport report, WorkCalendar calendar, PrintWriter out, Lang lang) {
+    out.println(lang.text("audit.title"));
+    out.println(lang.labelled("audit.calendar", years(calendar)) + lang.first().text("audit.counting.separator")
+        + lang.text("audit.counting"));
     for (TimelinessReport.ItemSummary s : report.items()) {
       if (s.late() == 0) continue;
       out.println();
-      out.printf(Locale.ROOT, "超期 / late  %s %s（%d/%d）%n", s.item().code(), s.item().path(), s.late(), s.audited());
-      out.printf(Locale.ROOT, "  公开时限 / time limit: %s = %s%n", s.limit().text(), limitText(s.limit()));
-      out.println("  索引号 / index no.  成文日期 / written  发布日期 / published  用时 / elapsed  时限 / limit  标题 / title");
+      out.println(lang.text("audit.late") + "  " + s.item().code() + " " + s.item().path()
+          + lang.first().text("audit.late.counts", s.late(), s.audited()));
+      out.println("  " + lang.labelled("audit.limit", s.limit().text() + " = " + limitText(s.limit(), lang)));
+      out.println("  " + String.join("  ", columns(lang)));
       for (TimelinessReport.Entry e : s.lateEntries()) {
         out.printf(Locale.ROOT, "  %s  %s  %s  %d  %d  %s%n", e.record().indexNo(), e.record().written(),
             e.record().published(), e.elapsed(), e.limit().days(), e.record().title());
@@ -112,27 +118,41 @@ public final class AuditCommand implements Callable<Integer> {
       if (s.records() == 0 || s.limit().auditable()) continue;
       if (!header) {
         out.println();
-        out.println("无法检查的事项 / items without a checkable time limit:");
+        out.println(lang.labelled("audit.not-auditable", ""));
         header = true;
       }
-      out.printf(Locale.ROOT, "  %s %s（%d）：%s — %s / %s%n", s.item().code(), s.item().path(), s.records(),
-          s.limit().text(), s.limit().reason().zh(), s.limit().reason().en());
+      out.println("  " + s.item().code() + " " + s.item().path()
+          + lang.first().text("audit.not-auditable.count", s.records()) + s.limit().text() + " — "
+          + lang.pick(s.limit().reason()));
     }
     out.println();
-    out.println(totalsLine(report.totals()));
+    out.println(totalsLine(report.totals(), lang));
   }
 
-  static String totalsLine(TimelinessReport.Totals t) {
-    return String.format(Locale.ROOT,
-        "合计：%d 条信息，已检查 %d 条，超期 %d 条，无法检查 %d 条 / total: %d records, %d audited, %d late, %d not auditable",
-        t.records(), t.audited(), t.late(), t.notAuditable(), t.records(), t.audited(), t.late(), t.notAuditable());
+  /**
+   * The late-records table's column headings. In English the record's fields are named as in the official tables,
+   * with the English alias: {@code 发布日期 (published)}.
+   */
+  private static List<String> columns(Lang lang) {
+    List<String> columns = new ArrayList<>();
+    for (String key : List.of("index-no", "written", "published", "elapsed", "limit", "title")) {
+      String zh = Messages.CLI_ZH.format("audit.column." + key);
+      String en = Messages.CLI_EN.format("audit.column." + key);
+      boolean field = !key.equals("elapsed") && !key.equals("limit");
+      columns.add(lang == Lang.EN && field ? Bi.field(zh, en).en() : lang.pick(zh, en));
+    }
+    return columns;
   }
 
-  private static String limitText(TimeLimit l) {
+  static String totalsLine(TimelinessReport.Totals t, Lang lang) {
+    return lang.text("audit.totals", t.records(), t.audited(), t.late(), t.notAuditable());
+  }
+
+  private static String limitText(TimeLimit l, Lang lang) {
     return switch (l.unit()) {
-      case WORKING_DAYS -> l.days() + "个工作日 / " + l.days() + " working days";
-      case CALENDAR_DAYS -> l.days() + "日 / " + l.days() + " calendar days";
-      case NONE -> l.reason().zh() + " / " + l.reason().en();
+      case WORKING_DAYS -> lang.text("audit.working-days", l.days());
+      case CALENDAR_DAYS -> lang.text("audit.calendar-days", l.days());
+      case NONE -> lang.pick(l.reason());
     };
   }
 

@@ -2,11 +2,16 @@ package dev.gongkai.cli;
 
 import dev.gongkai.build.BuildRequest;
 import dev.gongkai.build.BuildResult;
+import dev.gongkai.build.PreviousRelease;
+import dev.gongkai.build.Progress;
 import dev.gongkai.build.SiteBuild;
+import dev.gongkai.diag.Lang;
 import dev.gongkai.write.StagedOutput;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +23,8 @@ import picocli.CommandLine.Spec;
     description = "Validate the site and write the portal to the output folder, replacing it whole on success.")
 public final class BuildCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+
+  @Mixin DiagnosticFormatOption format;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
       description = "Output folder (default: public/ inside the source folder).")
@@ -41,13 +48,19 @@ public final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    Path target = out != null ? out : common.source.resolve("public");
-    if (previous != null && previousRef != null) {
-      err.println("--previous 与 --previous-ref 只能选一个 / give --previous or --previous-ref, not both");
+    Lang lang = LangOption.resolve(spec);
+    Optional<DiagnosticFormat> f = DiagnosticFormat.parse(format.format);
+    if (f.isEmpty()) {
+      err.println(lang.labelled("error.unknown-format", format.format + " (" + DiagnosticFormat.NAMES + ")"));
       return ExitCodes.USAGE;
     }
-    if (previous != null && !java.nio.file.Files.isDirectory(previous)) {
-      err.println("找不到上一版本目录 / no such previous release folder: " + previous);
+    Path target = out != null ? out : common.source.resolve("public");
+    if (previous != null && previousRef != null) {
+      err.println(lang.text("build.previous-both"));
+      return ExitCodes.USAGE;
+    }
+    if (previous != null && !Files.isDirectory(previous)) {
+      err.println(lang.labelled("build.no-previous-folder", previous));
       return ExitCodes.USAGE;
     }
     BuildResult r;
@@ -55,46 +68,31 @@ public final class BuildCommand implements Callable<Integer> {
     try {
       Path prev = previous;
       if (previousRef != null) {
-        work = java.nio.file.Files.createTempDirectory("gongkai-previous-");
+        work = Files.createTempDirectory("gongkai-previous-");
         try {
-          prev = dev.gongkai.build.PreviousRelease.fromGitRef(common.source, previousRef, work);
-        } catch (dev.gongkai.build.PreviousRelease.Unavailable e) {
-          err.println("无法构建上一版本 / cannot build the previous release: " + e.getMessage());
+          prev = PreviousRelease.fromGitRef(common.source, previousRef, work);
+        } catch (PreviousRelease.Unavailable e) {
+          err.println(lang.labelled("build.previous-unavailable", e.getMessage()));
           return ExitCodes.USAGE;
         }
       }
       BuildRequest req = new BuildRequest(common.source, target, BuildRequest.defaultIndexDir(common.source), prev)
           .withCache(BuildRequest.defaultCacheDir(common.source));
-      if (clean) dev.gongkai.build.SiteBuild.forgetCache(req);
-      r = SiteBuild.run(req,
-          common.quiet ? dev.gongkai.build.Progress.NONE : new ProgressPrinter(err, common.verbose));
+      if (clean) SiteBuild.forgetCache(req);
+      r = SiteBuild.run(req, common.quiet ? Progress.NONE : new ProgressPrinter(err, common.verbose, lang));
     } catch (StagedOutput.UnsafeOutputException e) {
-      err.println("输出目录不安全 / unsafe output folder: " + e.getMessage());
+      err.println(lang.labelled("build.unsafe-output", e.getMessage()));
       return ExitCodes.USAGE;
-    } catch (java.nio.file.NoSuchFileException e) {
-      err.println("找不到目录 / no such folder: " + e.getFile());
+    } catch (NoSuchFileException e) {
+      err.println(lang.labelled("error.no-such-folder", e.getFile()));
       return ExitCodes.USAGE;
     } finally {
       if (work != null) StagedOutput.deleteTree(work);
     }
-    return report(r, err, common, "built " + r.pages() + " pages, " + r.files() + " files → " + target
-        + (r.pagesKept() > 0 ? " (" + r.pagesKept() + " pages unchanged, " + r.filesChanged() + " files written)" : ""));
-  }
-
-  /** Prints diagnostics and the summary line; returns the exit code. */
-  static int report(BuildResult r, PrintWriter err, CommonOptions common, String success) {
-    DiagnosticPrinter p = new DiagnosticPrinter(err, !common.quiet);
-    p.print(r.diagnostics());
-    if (!r.ok()) {
-      p.summary(r.diagnostics());
-      err.println("构建失败，已发布的内容保持不变 / build failed; published output left unchanged");
-      return ExitCodes.INPUT;
-    }
-    if (!common.quiet) {
-      if (r.diagnostics().warningCount() > 0) p.summary(r.diagnostics());
-      err.printf(Locale.ROOT, "%s (%d records published, %d withheld) in %s [%s]%n", success, r.published(),
-          r.withheld(), ProgressPrinter.seconds(r.totalNanos()), ProgressPrinter.timings(r));
-    }
-    return ExitCodes.OK;
+    BuildReport report = new BuildReport("build", spec.commandLine().getOut(), err, common, lang, f.get(),
+        common.source);
+    return report.print(r, l -> l.text("build.done", r.pages(), r.files(), target, r.published(), r.withheld(),
+        ProgressPrinter.seconds(r.totalNanos()), ProgressPrinter.timings(r, l))
+        + (r.pagesKept() > 0 ? l.text("build.kept", r.pagesKept(), r.filesChanged()) : ""));
   }
 }

@@ -1,6 +1,7 @@
 package dev.gongkai.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every subcommand shares (a picocli mixin). */
@@ -14,4 +15,6 @@ public final class CommonOptions {
 
   @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
   boolean quiet;
+
+  @Mixin LangOption lang;
 }

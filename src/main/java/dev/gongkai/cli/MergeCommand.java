@@ -1,5 +1,6 @@
 package dev.gongkai.cli;
 
+import dev.gongkai.diag.Lang;
 import dev.gongkai.export.Checksums;
 import dev.gongkai.export.ExportFile;
 import dev.gongkai.export.SearchEngineMerge;
@@ -9,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,14 +36,17 @@ public final class MergeCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
   boolean quiet;
 
+  @Mixin LangOption langOption;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    Lang lang = LangOption.resolve(spec);
     for (Path p : parts) {
       if (!Files.isDirectory(p)) {
-        err.println("找不到目录 / no such folder: " + p);
+        err.println(lang.labelled("error.no-such-folder", p));
         return ExitCodes.USAGE;
       }
     }
@@ -50,7 +54,7 @@ public final class MergeCommand implements Callable<Integer> {
     try {
       files = SearchEngineMerge.merge(parts);
     } catch (SearchEngineMerge.MergeException e) {
-      err.println("无法合并 / cannot merge: " + e.getMessage());
+      err.println(lang.labelled("merge.cannot-merge", inLanguage(e.getMessage(), lang)));
       return ExitCodes.INPUT;
     }
     List<ExportFile> all = new ArrayList<>(files);
@@ -59,15 +63,25 @@ public final class MergeCommand implements Callable<Integer> {
       for (ExportFile f : all) o.write(f.path(), f.data());
       o.commit();
     } catch (StagedOutput.UnsafeOutputException e) {
-      err.println("拒绝写入 / refusing to write: " + e.getMessage());
+      err.println(lang.labelled("merge.refusing", e.getMessage()));
       return ExitCodes.USAGE;
     }
     if (!quiet) {
       PrintWriter o = spec.commandLine().getOut();
-      o.printf(Locale.ROOT, "已合并 %d 个部分，写入 %d 个文件 / merged %d parts into %d files: %s%n",
-          parts.size(), all.size(), parts.size(), all.size(), out);
+      o.println(lang.text("merge.done", parts.size(), all.size(), out));
       o.flush();
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The part of a {@link SearchEngineMerge.MergeException} message in {@code lang}: the exception joins its
+   * Chinese and English as {@code zh / en} (the first {@code " / "} separates them); a message without one is shown
+   * as it is.
+   */
+  static String inLanguage(String message, Lang lang) {
+    int at = message.indexOf(Lang.SEPARATOR);
+    if (at < 0) return message;
+    return lang.pick(message.substring(0, at), message.substring(at + Lang.SEPARATOR.length()));
   }
 }

@@ -58,7 +58,7 @@ public final class NewRecordCommand implements Callable<Integer> {
     try {
       r = NewRecord.add(new NewRecord.Request(common.source, item, title, day));
     } catch (NewRecord.Refused e) {
-      DiagnosticPrinter p = new DiagnosticPrinter(err, true);
+      DiagnosticPrinter p = new DiagnosticPrinter(err, true, LangOption.resolve(spec));
       for (Diagnostic d : e.diagnostics()) p.print(d);
       err.println(e.getMessage());
       return e.usage() ? ExitCodes.USAGE : ExitCodes.INPUT;

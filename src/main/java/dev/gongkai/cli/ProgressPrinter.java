@@ -3,6 +3,7 @@ package dev.gongkai.cli;
 import dev.gongkai.build.BuildResult;
 import dev.gongkai.build.Phase;
 import dev.gongkai.build.Progress;
+import dev.gongkai.diag.Lang;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -15,12 +16,14 @@ final class ProgressPrinter implements Progress {
   private static final long MOMENT = 1_000_000_000L;
   private final PrintWriter err;
   private final boolean verbose;
+  private final Lang lang;
   private final long start = System.nanoTime();
   private long lastPages;
 
-  ProgressPrinter(PrintWriter err, boolean verbose) {
+  ProgressPrinter(PrintWriter err, boolean verbose, Lang lang) {
     this.err = err;
     this.verbose = verbose;
+    this.lang = lang;
   }
 
   private boolean slow() {
@@ -29,7 +32,7 @@ final class ProgressPrinter implements Progress {
 
   @Override
   public void phaseDone(Phase phase, long nanos) {
-    if (slow()) err.printf(Locale.ROOT, "  %s / %s: %s%n", phase.zh(), phase.en(), seconds(nanos));
+    if (slow()) err.println("  " + lang.labelled(phase.zh(), phase.en(), seconds(nanos)));
   }
 
   @Override
@@ -37,7 +40,7 @@ final class ProgressPrinter implements Progress {
     long now = System.nanoTime();
     if (slow() && now - lastPages > MOMENT) {
       lastPages = now;
-      err.printf(Locale.ROOT, "  生成页面 / rendering: %,d pages written (%,d records to publish)…%n", pages, expected);
+      err.println("  " + lang.text("progress.pages", pages, expected));
     }
   }
 
@@ -45,11 +48,16 @@ final class ProgressPrinter implements Progress {
     return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
   }
 
-  static String timings(BuildResult r) {
+  /**
+   * Each phase's time, e.g. {@code load 0.12 s, validate 0.05 s}, with the phases named in {@code lang}: one
+   * language ({@link Lang#ZH_CN} or {@link Lang#EN}), as each line of bilingual output has its own.
+   */
+  static String timings(BuildResult r, Lang lang) {
+    String separator = lang.text("list.separator");
     StringBuilder b = new StringBuilder();
     for (Map.Entry<Phase, Long> e : r.phaseNanos().entrySet()) {
-      if (b.length() > 0) b.append(", ");
-      b.append(e.getKey().en()).append(' ').append(seconds(e.getValue()));
+      if (b.length() > 0) b.append(separator);
+      b.append(lang.pick(e.getKey().zh(), e.getKey().en())).append(' ').append(seconds(e.getValue()));
     }
     return b.toString();
   }

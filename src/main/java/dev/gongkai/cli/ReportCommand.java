@@ -1,6 +1,7 @@
 package dev.gongkai.cli;
 
 import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.diag.Lang;
 import dev.gongkai.load.InputLoader;
 import dev.gongkai.load.SourceTree;
 import dev.gongkai.model.DisclosureGate;
@@ -12,7 +13,6 @@ import dev.gongkai.report.AnnualReport;
 import dev.gongkai.report.AnnualSource;
 import dev.gongkai.validate.SiteValidator;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -28,9 +28,11 @@ import picocli.CommandLine.Spec;
 public final class ReportCommand implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
 
+  @Mixin LangOption lang;
+
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing report: annual");
+    throw new UsageError(spec.commandLine(), LangOption.resolve(spec).text("usage.missing-report"));
   }
 
   /**
@@ -57,12 +59,13 @@ public final class ReportCommand implements Runnable {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      Lang lang = LangOption.resolve(spec);
       if (!format.equals("text") && !format.equals("csv") && !format.equals("json")) {
-        err.println("未知格式 / unknown format: " + format + " (text, csv, json)");
+        err.println(lang.labelled("error.unknown-format", format + " (text, csv, json)"));
         return ExitCodes.USAGE;
       }
       if (year < 1000 || year > 9999) {
-        err.println("年份应为四位数 / the year must have 4 digits: " + year);
+        err.println(lang.labelled("report.year-digits", year));
         return ExitCodes.USAGE;
       }
       Diagnostics diags = new Diagnostics();
@@ -72,27 +75,24 @@ public final class ReportCommand implements Runnable {
         tree = new SourceTree(common.source);
         site = SiteValidator.validate(InputLoader.load(tree, diags), diags);
       } catch (java.nio.file.NoSuchFileException e) {
-        err.println("找不到目录 / no such folder: " + e.getFile());
+        err.println(lang.labelled("error.no-such-folder", e.getFile()));
         return ExitCodes.USAGE;
       }
       if (site.isEmpty() || diags.hasErrors()) {
-        DiagnosticPrinter p = new DiagnosticPrinter(err, false);
+        DiagnosticPrinter p = new DiagnosticPrinter(err, false, lang);
         p.print(diags);
         p.summary(diags);
-        err.println("站点输入有错误，无法生成报告 / the site's input has errors; no report");
+        err.println(lang.text("report.input-errors"));
         return ExitCodes.INPUT;
       }
       PublishedSite published = DisclosureGate.apply(site.get());
       AnnualReport report = AnnualSource.load(published, tree.root()).report(year);
       for (AnnualIssue i : report.issues()) {
-        if (i.error() || !common.quiet) i.print(err);
+        if (i.error() || !common.quiet) print(i, err, lang);
       }
       if (report.hasErrors()) {
-        int e = report.errors().size();
-        int w = report.warnings().size();
-        err.printf(Locale.ROOT, "%d 个错误，%d 个警告 / %d error%s, %d warning%s%n", e, w, e, e == 1 ? "" : "s", w,
-            w == 1 ? "" : "s");
-        err.println("数据文件有错误，未输出报告 / the data file has errors; no report printed");
+        err.println(lang.text("diag.summary", report.errors().size(), report.warnings().size()));
+        err.println(lang.text("report.data-errors"));
         err.flush();
         return ExitCodes.INPUT;
       }
@@ -104,6 +104,13 @@ public final class ReportCommand implements Runnable {
       });
       out.flush();
       return ExitCodes.OK;
+    }
+
+    /** An issue as the CLI prints diagnostics: headline, message in the chosen language, the data-file key. */
+    static void print(AnnualIssue i, PrintWriter err, Lang lang) {
+      err.println(i.headline());
+      for (String line : lang.pickLines(i.zh(), i.en())) err.println("    " + line);
+      if (!i.key().isEmpty()) err.println("    | " + i.key());
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.gongkai.cli;
 
 import dev.gongkai.build.BuildRequest;
+import dev.gongkai.diag.Lang;
+import dev.gongkai.index.SearchFields;
 import dev.gongkai.index.SearchIndex;
 import dev.gongkai.index.SearchQuery;
 import dev.gongkai.index.Searcher;
@@ -51,25 +53,26 @@ public final class SearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Lang lang = LangOption.resolve(spec);
     Path dir = index != null ? index : BuildRequest.defaultIndexDir(common.source);
     if (!hasSegments(dir)) {
-      err.println("没有找到搜索索引，请先运行 gongkai build / no search index at " + dir + "; run gongkai build first");
+      err.println(lang.text("search.no-index", dir));
       return ExitCodes.USAGE;
     }
     if (!format.equals("text") && !format.equals("tsv")) {
-      err.println("未知格式 / unknown format: " + format + " (text, tsv)");
+      err.println(lang.labelled("error.unknown-format", format + " (text, tsv)"));
       return ExitCodes.USAGE;
     }
-    SearchQuery q;
-    try {
-      q = new SearchQuery(String.join(" ", words), filters);
-    } catch (IllegalArgumentException e) {
-      err.println("未知筛选项 / " + e.getMessage() + " (domain, item, year, agency, validity, kind)");
-      return ExitCodes.USAGE;
+    for (String facet : filters.keySet()) {
+      if (!SearchFields.FACETS.contains(facet)) {
+        err.println(lang.text("search.unknown-facet", facet, String.join(", ", SearchFields.FACETS)));
+        return ExitCodes.USAGE;
+      }
     }
+    SearchQuery q = new SearchQuery(String.join(" ", words), filters);
     try (DirectoryReader reader = SearchIndex.open(dir)) {
       Searcher.Result r = new Searcher(reader).search(q, limit);
-      if (format.equals("text")) out.printf(Locale.ROOT, "找到 %d 条结果 / %d results%n", r.total(), r.total());
+      if (format.equals("text")) out.println(lang.text("search.count", r.total()));
       int rank = 0;
       for (Searcher.Hit h : r.hits()) {
         rank++;

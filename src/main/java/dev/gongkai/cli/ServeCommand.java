@@ -4,6 +4,7 @@ import dev.gongkai.build.BuildRequest;
 import dev.gongkai.build.BuildResult;
 import dev.gongkai.build.Progress;
 import dev.gongkai.build.SiteBuild;
+import dev.gongkai.diag.Lang;
 import dev.gongkai.serve.BuildOutcome;
 import dev.gongkai.serve.ServeOptions;
 import dev.gongkai.serve.ServeSession;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,28 +41,28 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path source = common.source.toAbsolutePath().normalize();
+    Lang lang = LangOption.resolve(spec);
     if (!Files.isDirectory(source)) {
-      spec.commandLine().getErr().println("找不到目录 / no such folder: " + source);
+      spec.commandLine().getErr().println(lang.labelled("error.no-such-folder", source));
       return ExitCodes.USAGE;
     }
     if (!isLoopback(host)) {
-      spec.commandLine().getErr().println("预览服务器只监听本机地址（127.0.0.1、::1、localhost） / the preview only listens "
-          + "on this machine (127.0.0.1, ::1, localhost): " + host + "; publish the built public/ folder instead");
+      spec.commandLine().getErr().println(lang.text("serve.not-loopback", host));
       return ExitCodes.USAGE;
     }
     PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    ServeOptions options = ServeOptions.of(builder(source), source.resolve(".gongkai/serve"), List.of(
+    ServeOptions options = ServeOptions.of(builder(source, lang), source.resolve(".gongkai/serve"), List.of(
             source.resolve("catalogue"), source.resolve("content"), source.resolve("site-templates")))
-        .withHost(host).withPort(port).withVerbose(common.verbose).withLog(log);
+        .withHost(host).withPort(port).withVerbose(common.verbose).withLog(log).withLang(lang);
     ServeSession session;
     try {
       session = ServeSession.start(options);
     } catch (java.net.BindException e) {
-      spec.commandLine().getErr().printf(Locale.ROOT, "端口 %d 已被占用 / port %d is in use: try --port 0%n", port, port);
+      spec.commandLine().getErr().println(lang.text("serve.port-in-use", port));
       return ExitCodes.USAGE;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(session::close));
-    log.println("预览地址 / serving at " + session.url() + "  (Ctrl-C 停止 / to stop)");
+    log.println(lang.labelled("serve.serving-at", session.url()) + "  (" + lang.text("serve.stop") + ")");
     session.awaitClose();
     return ExitCodes.OK;
   }
@@ -78,22 +78,29 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  /** {@link #builder(Path, Lang)} with bilingual summaries. */
+  static SiteBuilder builder(Path source) {
+    return builder(source, Lang.BOTH);
+  }
+
   /**
    * Adapts the pipeline to the preview: every build updates one folder incrementally (build cache beside it), so an
-   * edit re-renders only the pages it affects; a failed build leaves the folder as it was.
+   * edit re-renders only the pages it affects; a failed build leaves the folder as it was. The summary of a good
+   * build is one line of the log, in English for bilingual output (as {@code gongkai build}'s English line).
    */
-  static SiteBuilder builder(Path source) {
+  static SiteBuilder builder(Path source, Lang lang) {
     return new SiteBuilder() {
       @Override
       public BuildOutcome build(Path outDir) throws Exception {
         BuildRequest req = new BuildRequest(source, outDir).withCache(outDir.resolveSibling("cache"));
         BuildResult r = SiteBuild.run(req, Progress.NONE);
-        String summary = String.format(Locale.ROOT,
-            "built %d pages (%d unchanged; %d records published, %d withheld) in %.2f s",
-            r.pages(), r.pagesKept(), r.published(), r.withheld(), r.totalNanos() / 1e9);
+        String summary = lang.orEnglish().text("serve.built", r.pages(), r.published(), r.withheld(),
+            ProgressPrinter.seconds(r.totalNanos()))
+            + (r.pagesKept() > 0 ? lang.orEnglish().text("build.kept", r.pagesKept(), r.filesChanged()) : "");
         return r.ok()
             ? BuildOutcome.success(summary, r.diagnostics().sorted())
-            : BuildOutcome.failure(r.diagnostics().errorCount() + " errors", r.diagnostics().sorted());
+            : BuildOutcome.failure(lang.text("diag.summary", r.diagnostics().errorCount(),
+                r.diagnostics().warningCount()), r.diagnostics().sorted());
       }
 
       @Override

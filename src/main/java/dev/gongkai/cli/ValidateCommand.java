@@ -2,7 +2,12 @@ package dev.gongkai.cli;
 
 import dev.gongkai.build.BuildRequest;
 import dev.gongkai.build.BuildResult;
+import dev.gongkai.build.Progress;
 import dev.gongkai.build.SiteBuild;
+import dev.gongkai.diag.Lang;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,16 +19,29 @@ import picocli.CommandLine.Spec;
 public final class ValidateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
+  @Mixin DiagnosticFormatOption format;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    try {
-      BuildResult r = SiteBuild.run(new BuildRequest(common.source, null), dev.gongkai.build.Progress.NONE);
-      return BuildCommand.report(r, spec.commandLine().getErr(), common, "valid");
-    } catch (java.nio.file.NoSuchFileException e) {
-      spec.commandLine().getErr().println("找不到目录 / no such folder: " + e.getFile());
+    PrintWriter err = spec.commandLine().getErr();
+    Lang lang = LangOption.resolve(spec);
+    Optional<DiagnosticFormat> f = DiagnosticFormat.parse(format.format);
+    if (f.isEmpty()) {
+      err.println(lang.labelled("error.unknown-format", format.format + " (" + DiagnosticFormat.NAMES + ")"));
       return ExitCodes.USAGE;
     }
+    BuildResult r;
+    try {
+      r = SiteBuild.run(new BuildRequest(common.source, null), Progress.NONE);
+    } catch (NoSuchFileException e) {
+      err.println(lang.labelled("error.no-such-folder", e.getFile()));
+      return ExitCodes.USAGE;
+    }
+    BuildReport report = new BuildReport("validate", spec.commandLine().getOut(), err, common, lang, f.get(),
+        common.source);
+    return report.print(r, l -> l.text("validate.done", r.published(), r.withheld(),
+        ProgressPrinter.seconds(r.totalNanos()), ProgressPrinter.timings(r, l)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.gongkai.serve;
 
+import dev.gongkai.diag.Lang;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.function.Predicate;
  * @param quietPeriod how long changes must stop before a rebuild starts
  * @param log where one line per build (plus one per diagnostic) is printed, e.g. {@code System.err}
  * @param verbose whether to print stack traces of builder crashes
+ * @param lang the language of the log lines ({@link Lang#BOTH} by default)
  */
 public record ServeOptions(
     SiteBuilder builder,
@@ -31,7 +33,8 @@ public record ServeOptions(
     Predicate<Path> exclude,
     Duration quietPeriod,
     PrintStream log,
-    boolean verbose) {
+    boolean verbose,
+    Lang lang) {
 
   /** The port used when none is given (as in Zola). */
   public static final int DEFAULT_PORT = 1111;
@@ -45,6 +48,7 @@ public record ServeOptions(
     exclude = exclude == null ? WatchExclusions.defaults() : exclude;
     quietPeriod = quietPeriod == null ? SourceWatcher.DEFAULT_QUIET_PERIOD : quietPeriod;
     log = log == null ? System.err : log;
+    lang = lang == null ? Lang.BOTH : lang;
   }
 
   /**
@@ -53,30 +57,34 @@ public record ServeOptions(
    * verbose.
    */
   public static ServeOptions of(SiteBuilder builder, Path workDir, List<Path> watchDirs) {
-    return new ServeOptions(builder, workDir, null, DEFAULT_PORT, watchDirs, null, null, null, false);
+    return new ServeOptions(builder, workDir, null, DEFAULT_PORT, watchDirs, null, null, null, false, null);
   }
 
   public ServeOptions withHost(String host) {
-    return new ServeOptions(builder, workDir, host, port, watchDirs, exclude, quietPeriod, log, verbose);
+    return new ServeOptions(builder, workDir, host, port, watchDirs, exclude, quietPeriod, log, verbose, lang);
   }
 
   public ServeOptions withPort(int port) {
-    return new ServeOptions(builder, workDir, host, port, watchDirs, exclude, quietPeriod, log, verbose);
+    return new ServeOptions(builder, workDir, host, port, watchDirs, exclude, quietPeriod, log, verbose, lang);
   }
 
   public ServeOptions withExclude(Predicate<Path> exclude) {
-    return new ServeOptions(builder, workDir, host, port, watchDirs, exclude, quietPeriod, log, verbose);
+    return new ServeOptions(builder, workDir, host, port, watchDirs, exclude, quietPeriod, log, verbose, lang);
   }
 
   public ServeOptions withQuietPeriod(Duration quietPeriod) {
-    return new ServeOptions(builder, workDir, host, port, watchDirs, exclude, quietPeriod, log, verbose);
+    return new ServeOptions(builder, workDir, host, port, watchDirs, exclude, quietPeriod, log, verbose, lang);
   }
 
   public ServeOptions withLog(PrintStream log) {
-    return new ServeOptions(builder, workDir, host, port, watchDirs, exclude, quietPeriod, log, verbose);
+    return new ServeOptions(builder, workDir, host, port, watchDirs, exclude, quietPeriod, log, verbose, lang);
   }
 
   public ServeOptions withVerbose(boolean verbose) {
-    return new ServeOptions(builder, workDir, host, port, watchDirs, exclude, quietPeriod, log, verbose);
+    return new ServeOptions(builder, workDir, host, port, watchDirs, exclude, quietPeriod, log, verbose, lang);
+  }
+
+  public ServeOptions withLang(Lang lang) {
+    return new ServeOptions(builder, workDir, host, port, watchDirs, exclude, quietPeriod, log, verbose, lang);
   }
 }

@@ -1,5 +1,6 @@
 package dev.gongkai.serve;
 
+import dev.gongkai.diag.Lang;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
@@ -234,7 +235,7 @@ public final class ServeSession implements AutoCloseable {
     SiteState previous = server.state();
     Path site = outcome.ok() ? out : previous.site();
     PrintStream log = options.log();
-    BuildLog.print(log, n, outcome, trigger, site != null);
+    BuildLog.print(log, n, outcome, trigger, site != null, options.lang());
     server.publish(new SiteState(site, n, outcome));
     synchronized (lock) {
       buildNumber = n;
@@ -248,16 +249,16 @@ public final class ServeSession implements AutoCloseable {
   private BuildOutcome runBuilder(Path out) {
     try {
       BuildOutcome outcome = options.builder().build(out);
-      if (outcome == null) return BuildOutcome.failure("构建器没有返回结果 / the builder returned no outcome", List.of());
+      Lang lang = options.lang();
+      if (outcome == null) return BuildOutcome.failure(lang.text("serve.no-outcome"), List.of());
       if (outcome.ok() && !Files.isDirectory(out)) {
-        return BuildOutcome.failure(
-            "构建器没有写出网站 / the builder reported success but wrote nothing to " + out, outcome.diagnostics());
+        return BuildOutcome.failure(lang.text("serve.nothing-written", out), outcome.diagnostics());
       }
       return outcome;
     } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
       // Whatever went wrong, the session keeps serving the last good site.
       if (options.verbose()) e.printStackTrace(options.log());
-      return BuildOutcome.failure("构建出错 / build crashed: " + describe(e), List.of());
+      return BuildOutcome.failure(options.lang().labelled("serve.crashed", describe(e)), List.of());
     }
   }
 

@@ -58,7 +58,7 @@ public final class CatalogueValidator {
       for (Column c : COLUMNS.columns()) {
         Cell cell = b.cell(row, c.key());
         if (cell.isBlank()) {
-          diags.report(Code.FIELD_REQUIRED, cell.location(), "", Bi.of(c.zh(), c.en()));
+          diags.report(Code.FIELD_REQUIRED, cell.location(), "", Bi.field(c.zh(), c.en()));
           ok = false;
         }
         v.put(c.key(), cell.trimmed());

@@ -113,9 +113,9 @@ public final class RecordValidator {
     String title = required(b.cell(row, "title"), "标题", "title");
     String agency = b.cell(row, "agency").trimmed();
     if (agency.isEmpty()) agency = config.agency();
-    Optional<LocalDate> written = Values.date(b.cell(row, "written"), Bi.of("成文日期", "written"), diags);
+    Optional<LocalDate> written = Values.date(b.cell(row, "written"), Bi.field("成文日期", "written"), diags);
     Cell publishedCell = b.cell(row, "published");
-    Optional<LocalDate> published = Values.date(publishedCell, Bi.of("发布日期", "published"), diags);
+    Optional<LocalDate> published = Values.date(publishedCell, Bi.field("发布日期", "published"), diags);
     if (written.isPresent() && published.isPresent() && published.get().isBefore(written.get())) {
       diags.report(Code.DATE_ORDER, publishedCell.location(), publishedCell.value(), published.get(), written.get());
     }
@@ -151,7 +151,7 @@ public final class RecordValidator {
     if (!bodyCell.isBlank() && !bodyFileCell.isBlank()) {
       diags.report(Code.BODY_CONFLICT, bodyFileCell.location(), bodyFileCell.value());
     } else if (!bodyFileCell.isBlank()) {
-      Path p = tree.resolveInside("content", bodyFileCell, Bi.of("正文文件", "body file"), diags);
+      Path p = tree.resolveInside("content", bodyFileCell, Bi.field("正文文件", "body_file"), diags);
       if (p != null) {
         referenced.add(p);
         Optional<SourceText> text = tree.read(p, StandardCharsets.UTF_8, diags);
@@ -197,7 +197,7 @@ public final class RecordValidator {
     if (catalogue.items().isEmpty()) return Optional.empty(); // the catalogue's own errors say why
     if (cell.isBlank()) {
       if (fileItem.isPresent()) return fileItem;
-      diags.report(Code.FIELD_REQUIRED, cell.location(), "", Bi.of("事项", "item"));
+      diags.report(Code.FIELD_REQUIRED, cell.location(), "", Bi.field("事项", "item"));
       return Optional.empty();
     }
     String v = cell.trimmed();
@@ -216,7 +216,7 @@ public final class RecordValidator {
     Set<String> names = new java.util.HashSet<>();
     for (String part : cell.value().split("[;；]")) {
       if (part.isBlank()) continue;
-      Path p = tree.resolveInside("content", new Cell(part.strip(), cell.location()), Bi.of("附件", "attachment"),
+      Path p = tree.resolveInside("content", new Cell(part.strip(), cell.location()), Bi.field("附件", "attachments"),
           diags);
       if (p == null) continue;
       referenced.add(p);
@@ -238,7 +238,7 @@ public final class RecordValidator {
 
   private String required(Cell c, String zh, String en) {
     if (c.isBlank()) {
-      diags.report(Code.FIELD_REQUIRED, c.location(), "", Bi.of(zh, en));
+      diags.report(Code.FIELD_REQUIRED, c.location(), "", Bi.field(zh, en));
       return "";
     }
     return c.trimmed();
@@ -255,11 +255,11 @@ public final class RecordValidator {
     Map<String, String> originalOf = new HashMap<>();
     for (DisclosureRecord r : records) {
       if (!r.interpretation().isEmpty()
-          && target(r, r.interpretation(), interpretationCells.get(r.indexNo()), Bi.of("解读", "interpretation"), byIndex)) {
+          && target(r, r.interpretation(), interpretationCells.get(r.indexNo()), Bi.field("解读", "interpretation"), byIndex)) {
         interpretationOf.put(r.indexNo(), r.interpretation());
       }
       if (!r.original().isEmpty()
-          && target(r, r.original(), originalCells.get(r.indexNo()), Bi.of("原文", "original"), byIndex)) {
+          && target(r, r.original(), originalCells.get(r.indexNo()), Bi.field("原文", "original"), byIndex)) {
         originalOf.put(r.indexNo(), r.original());
       }
     }
@@ -271,7 +271,7 @@ public final class RecordValidator {
       if (back == null) originalOf.put(interp, doc);
       else if (!back.equals(doc)) {
         Cell c = interpretationCells.get(doc);
-        diags.report(Code.LINK_MISMATCH, c.location(), c.value(), interp, Bi.of("原文", "original"), back, doc);
+        diags.report(Code.LINK_MISMATCH, c.location(), c.value(), interp, Bi.field("原文", "original"), back, doc);
       }
     }
     for (Map.Entry<String, String> e : new ArrayList<>(originalOf.entrySet())) {
@@ -282,7 +282,7 @@ public final class RecordValidator {
       else if (!fwd.equals(interp)) {
         Cell c = originalCells.get(interp);
         if (c == null) c = interpretationCells.get(doc);
-        diags.report(Code.LINK_MISMATCH, c.location(), c.value(), doc, Bi.of("解读", "interpretation"), fwd, interp);
+        diags.report(Code.LINK_MISMATCH, c.location(), c.value(), doc, Bi.field("解读", "interpretation"), fwd, interp);
       }
     }
     List<DisclosureRecord> out = new ArrayList<>();

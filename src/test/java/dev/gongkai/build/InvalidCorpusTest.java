@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gongkai.testing.Cli;
+import dev.gongkai.testing.DiagnosticsSchema;
 import dev.gongkai.testing.TreeDigest;
 import dev.gongkai.testing.Txtar;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,19 +46,31 @@ class InvalidCorpusTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void caseGivesItsDiagnostics(String name, @TempDir Path tmp) throws IOException {
+  /** Writes the case's site (the base with the case's files, re-encoded as it asks) under {@code dir}. */
+  private static Path site(String name, Path dir) throws IOException {
     Txtar base = Txtar.read(CORPUS.resolve("_base.txtar"));
     Txtar c = Txtar.read(CORPUS.resolve(name));
-    Path site = c.over(base).writeTo(tmp.resolve("site"));
+    Path site = c.over(base).writeTo(dir);
     for (String enc : c.directives("encode:")) {
       String[] parts = enc.split("\\s+");
       Path p = site.resolve(parts[0]);
       Files.write(p, Files.readString(p, StandardCharsets.UTF_8).getBytes(Charset.forName(parts[1])));
     }
-    Set<String> expected = new TreeSet<>(c.directives("expect:"));
+    return site;
+  }
+
+  /** The case's {@code expect:} lines: {@code code path:line:col}. */
+  private static Set<String> expected(String name) throws IOException {
+    Set<String> expected = new TreeSet<>(Txtar.read(CORPUS.resolve(name)).directives("expect:"));
     assertFalse(expected.isEmpty(), name + " states no expected diagnostics");
+    return expected;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void caseGivesItsDiagnostics(String name, @TempDir Path tmp) throws IOException {
+    Path site = site(name, tmp.resolve("site"));
+    Set<String> expected = expected(name);
 
     // An earlier good build, which the failing build must leave untouched.
     Path out = tmp.resolve("public");
@@ -78,5 +94,31 @@ class InvalidCorpusTest {
       assertEquals(Set.of("site", "public"), s.map(p -> p.getFileName().toString()).collect(
           java.util.stream.Collectors.toSet()), name + ": staging folder left behind");
     }
+  }
+
+  /**
+   * {@code build --format json} gives the same errors as one document on stdout, valid against the shipped schema,
+   * with nothing else on stdout. (build, not validate: some problems are found while rendering.)
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void caseAsJsonMatchesTheSchema(String name, @TempDir Path tmp) throws IOException {
+    Path site = site(name, tmp.resolve("site"));
+    Cli.Run run = Cli.run("build", "--source", site.toString(), "--out", tmp.resolve("public").toString(),
+        "--format", "json");
+    assertEquals(1, run.exit(), () -> name + ": exit code\n" + run.err());
+    assertEquals(List.of(), DiagnosticsSchema.violations(run.out()), () -> name + ":\n" + run.out());
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertFalse(doc.get("ok").asBoolean(), name);
+    Set<String> actual = new TreeSet<>();
+    int errors = 0;
+    for (JsonNode d : doc.get("diagnostics")) {
+      if (!d.get("severity").asText().equals("error")) continue;
+      errors++;
+      actual.add(d.get("code").asText() + " " + d.get("location").asText());
+    }
+    assertEquals(expected(name), actual, () -> name + ": diagnostics\n" + run.out());
+    assertEquals(errors, doc.at("/counts/errors").asInt(), name);
+    assertFalse(run.err().contains("error["), () -> name + ": text diagnostics on stderr too\n" + run.err());
   }
 }

@@ -50,7 +50,7 @@ class SearchCommandTest {
       }
     }
     Cli.Run text = Cli.run("search", "-s", src.toString(), "應急預案");
-    assertTrue(text.out().startsWith("找到 1 条结果 / 1 results"), text.out());
+    assertTrue(text.out().startsWith("找到 1 条结果 / 1 result\n"), text.out());
     assertTrue(text.out().contains("應急預案（繁體標題）"), text.out());
     Cli.Run number = Cli.run("search", "-s", src.toString(), "示应急罚[2024]12号");
     assertTrue(number.out().contains("行政处罚决定书"), number.out());
