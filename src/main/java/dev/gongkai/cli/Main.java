@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Builds a static government-disclosure portal (政务公开) and open data from catalogue/ and content/.",
-    subcommands = {BuildCommand.class, ValidateCommand.class, ServeCommand.class, SearchCommand.class, AuditCommand.class, ReportCommand.class, MergeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {BuildCommand.class, ValidateCommand.class, ServeCommand.class, SearchCommand.class, AuditCommand.class, ReportCommand.class, MergeCommand.class, TemplateCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok", "1:input errors (diagnostics printed)", "2:usage error", "3:internal error (use --verbose)"
