@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
       "Messages are printed in zh-CN, English or both: every command takes --lang zh-CN|en|both; without it "
           + "LC_ALL, LC_MESSAGES, LANG or LANGUAGE decide (zh* gives zh-CN, en* gives en, otherwise both)."
     },
-    subcommands = {BuildCommand.class, ValidateCommand.class, ServeCommand.class, SearchCommand.class, AuditCommand.class, ReportCommand.class, MergeCommand.class, InitCommand.class, NewCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {BuildCommand.class, ValidateCommand.class, ServeCommand.class, SearchCommand.class, AuditCommand.class, ReportCommand.class, MergeCommand.class, InitCommand.class, NewCommand.class, TemplateCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok", "1:input errors (diagnostics printed)", "2:usage error", "3:internal error (use --verbose)"

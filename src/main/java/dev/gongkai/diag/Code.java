@@ -28,6 +28,11 @@ public enum Code {
   HEADER_MISSING(Severity.ERROR),
   JSON_SYNTAX(Severity.ERROR),
   JSON_SHAPE(Severity.ERROR),
+  // Workbooks (.xlsx).
+  XLSX_UNREADABLE(Severity.ERROR),
+  XLSX_SHEET_IGNORED(Severity.WARNING),
+  XLSX_CELL_OUTSIDE(Severity.ERROR),
+  DATA_FILE_DUPLICATE(Severity.ERROR),
   // Site config.
   CONFIG_MISSING(Severity.ERROR),
   CONFIG_INVALID(Severity.ERROR),

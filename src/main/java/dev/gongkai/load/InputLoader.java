@@ -6,6 +6,7 @@ import dev.gongkai.diag.Bi;
 import dev.gongkai.diag.Code;
 import dev.gongkai.diag.Diagnostics;
 import dev.gongkai.diag.Location;
+import dev.gongkai.validate.RecordValidator;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Stage 1: reads every input file of a site source folder into {@link Inputs}. Problems are collected, not thrown:
  * a broken file is reported and left out, and the rest is still read so that one run shows every error.
+ *
+ * <p>Record files are {@code .csv}, {@code .json} or {@code .xlsx}; a dataset's data file is a {@code .csv} or an
+ * {@code .xlsx} beside its {@code .schema.json} (both for one dataset is the error {@code data-file-duplicate}).
+ * Workbooks are read by {@link XlsxReader}; Excel's lock files ({@code ~$name.xlsx}) are skipped.
  */
 public final class InputLoader {
   public static final String SITE_CONFIG = "catalogue/site.json";
@@ -28,30 +34,32 @@ public final class InputLoader {
   public static final String CONTENT_DIR = "content";
   public static final String DOCUMENTS_DIR = "content/documents";
 
+  /**
+   * Whether a header cell names a record column (a Chinese header or its English alias, as the record validator
+   * binds them): what finds the header row below title rows in a workbook. The one thing loading takes from
+   * validation, so that both agree on the headers.
+   */
+  private static final Predicate<String> RECORD_HEADER = RecordValidator.COLUMNS::knows;
+
   private InputLoader() {}
 
   public static Inputs load(SourceTree tree, Diagnostics diags) throws IOException {
-    Path root = tree.root();
-    SourceText config = null;
-    Path configPath = root.resolve(SITE_CONFIG);
-    if (java.nio.file.Files.isRegularFile(configPath)) {
-      config = tree.read(configPath, StandardCharsets.UTF_8, diags).orElse(null);
-    } else {
-      diags.report(Code.CONFIG_MISSING, Location.file(SITE_CONFIG), "", SITE_CONFIG);
-    }
+    SourceText config = readConfig(tree, diags);
     Charset csvCharset = csvCharset(config);
+    Table catalogue = readCatalogue(tree, csvCharset, diags);
 
-    Table catalogue = null;
-    Path cataloguePath = root.resolve(CATALOGUE);
-    if (java.nio.file.Files.isRegularFile(cataloguePath)) {
-      catalogue = tree.read(cataloguePath, csvCharset, diags).flatMap(t -> CsvReader.read(t, diags)).orElse(null);
-    } else {
-      diags.report(Code.FILE_MISSING, Location.file(CATALOGUE), "", Bi.of("标准目录文件", "catalogue file"), CATALOGUE);
-    }
-
+    // A .csv, .json and .xlsx of the same name are all read, like any two record files: their records are merged,
+    // and a record kept in both is reported as a duplicate index number.
     List<Table> records = new ArrayList<>();
-    for (Path p : tree.files(RECORDS_DIR, diags, ".csv", ".json")) {
-      boolean json = p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    for (Path p : tree.files(RECORDS_DIR, diags, ".csv", ".json", ".xlsx")) {
+      String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (name.endsWith(".xlsx")) {
+        if (isLockFile(p)) continue;
+        tree.readBytes(p, diags).flatMap(b -> XlsxReader.read(tree.rel(p), b, RECORD_HEADER, diags))
+            .ifPresent(records::add);
+        continue;
+      }
+      boolean json = name.endsWith(".json");
       tree.read(p, json ? StandardCharsets.UTF_8 : csvCharset, diags)
           .flatMap(t -> json ? JsonTableReader.read(t, diags) : CsvReader.read(t, diags))
           .ifPresent(records::add);
@@ -76,33 +84,92 @@ public final class InputLoader {
 
   private static List<Inputs.DatasetSource> loadDatasets(SourceTree tree, Charset csvCharset, Diagnostics diags)
       throws IOException {
-    Map<String, Path[]> pairs = new TreeMap<>();
-    for (Path p : tree.files(DATASETS_DIR, diags, ".csv", ".schema.json")) {
+    // id → its data files (.csv, .xlsx) and its .schema.json
+    Map<String, List<Path>> data = new TreeMap<>();
+    Map<String, Path> schemas = new TreeMap<>();
+    for (Path p : tree.files(DATASETS_DIR, diags, ".csv", ".xlsx", ".schema.json")) {
       String name = p.getFileName().toString();
-      boolean schema = name.endsWith(".schema.json");
-      String id = schema ? name.substring(0, name.length() - ".schema.json".length())
-          : name.substring(0, name.length() - ".csv".length());
-      pairs.computeIfAbsent(id, k -> new Path[2])[schema ? 1 : 0] = p;
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.endsWith(".schema.json")) {
+        schemas.put(name.substring(0, name.length() - ".schema.json".length()), p);
+      } else if (!isLockFile(p)) {
+        data.computeIfAbsent(name.substring(0, name.lastIndexOf('.')), k -> new ArrayList<>()).add(p);
+      }
     }
+    java.util.SortedSet<String> ids = new java.util.TreeSet<>(data.keySet());
+    ids.addAll(schemas.keySet());
     List<Inputs.DatasetSource> out = new ArrayList<>();
-    for (Map.Entry<String, Path[]> e : pairs.entrySet()) {
-      Path csv = e.getValue()[0];
-      Path schema = e.getValue()[1];
-      Table table = csv == null ? null
-          : tree.read(csv, csvCharset, diags).flatMap(t -> CsvReader.read(t, diags)).orElse(null);
+    for (String id : ids) {
+      List<Path> files = data.getOrDefault(id, List.of());
+      Path schema = schemas.get(id);
+      if (files.size() > 1) {
+        diags.report(Code.DATA_FILE_DUPLICATE, Location.file(tree.rel(files.get(1))), "", id, tree.rel(files.get(0)),
+            tree.rel(files.get(1)));
+        continue;
+      }
+      Path file = files.isEmpty() ? null : files.get(0);
       SourceText schemaText = schema == null ? null : tree.read(schema, StandardCharsets.UTF_8, diags).orElse(null);
+      Table table = null;
+      if (file != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+        Predicate<String> known = schemaColumns(schemaText)::contains;
+        table = tree.readBytes(file, diags).flatMap(b -> XlsxReader.read(tree.rel(file), b, known, diags)).orElse(null);
+      } else if (file != null) {
+        table = tree.read(file, csvCharset, diags).flatMap(t -> CsvReader.read(t, diags)).orElse(null);
+      }
       // A file that exists but could not be read is already reported; the dataset is left out whole, so that its
       // other file is not reported as having no partner.
-      if ((csv != null && table == null) || (schema != null && schemaText == null)) continue;
-      out.add(new Inputs.DatasetSource(e.getKey(), schemaText, table,
-          csv == null ? DATASETS_DIR + "/" + e.getKey() + ".csv" : tree.rel(csv),
-          schema == null ? DATASETS_DIR + "/" + e.getKey() + ".schema.json" : tree.rel(schema)));
+      if ((file != null && table == null) || (schema != null && schemaText == null)) continue;
+      out.add(new Inputs.DatasetSource(id, schemaText, table,
+          file == null ? DATASETS_DIR + "/" + id + ".csv" : tree.rel(file),
+          schema == null ? DATASETS_DIR + "/" + id + ".schema.json" : tree.rel(schema)));
     }
     return out;
   }
 
+  /** Excel's and WPS's lock file of an open workbook ({@code ~$name.xlsx}): not a table, never read. */
+  static boolean isLockFile(Path p) {
+    return p.getFileName().toString().startsWith("~$");
+  }
+
+  /**
+   * The column names a dataset schema declares, for finding the header row of its workbook; empty when the schema
+   * is missing or broken (the validator reports that, and the first non-blank row is taken as the header).
+   */
+  private static java.util.Set<String> schemaColumns(SourceText schema) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    if (schema == null) return names;
+    try {
+      for (JsonNode c : new ObjectMapper().readTree(schema.text()).path("columns")) {
+        if (c.path("name").isTextual()) names.add(c.path("name").asText().strip());
+      }
+    } catch (IOException | RuntimeException e) {
+      // reported by the dataset validator, which parses the schema properly
+    }
+    return names;
+  }
+
+  /** {@code catalogue/site.json}, or null after reporting it missing or unreadable. */
+  public static SourceText readConfig(SourceTree tree, Diagnostics diags) {
+    Path configPath = tree.root().resolve(SITE_CONFIG);
+    if (java.nio.file.Files.isRegularFile(configPath)) {
+      return tree.read(configPath, StandardCharsets.UTF_8, diags).orElse(null);
+    }
+    diags.report(Code.CONFIG_MISSING, Location.file(SITE_CONFIG), "", SITE_CONFIG);
+    return null;
+  }
+
+  /** {@code catalogue/catalogue.csv} read in {@code csvCharset}, or null after reporting why it cannot be read. */
+  public static Table readCatalogue(SourceTree tree, Charset csvCharset, Diagnostics diags) {
+    Path cataloguePath = tree.root().resolve(CATALOGUE);
+    if (java.nio.file.Files.isRegularFile(cataloguePath)) {
+      return tree.read(cataloguePath, csvCharset, diags).flatMap(t -> CsvReader.read(t, diags)).orElse(null);
+    }
+    diags.report(Code.FILE_MISSING, Location.file(CATALOGUE), "", Bi.of("标准目录文件", "catalogue file"), CATALOGUE);
+    return null;
+  }
+
   /** The CSV charset declared in site.json ({@code options.encoding}); UTF-8 when absent or unreadable. */
-  private static Charset csvCharset(SourceText config) {
+  public static Charset csvCharset(SourceText config) {
     if (config == null) return StandardCharsets.UTF_8;
     try {
       JsonNode enc = new ObjectMapper().readTree(config.text()).path("options").path("encoding");

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param siteConfig {@code catalogue/site.json}, or null when missing or unreadable
  * @param catalogue {@code catalogue/catalogue.csv}, or null
- * @param records record tables from {@code catalogue/records/}, sorted by path
+ * @param records record tables from {@code catalogue/records/} (CSV, JSON and XLSX files), sorted by path
  * @param datasets dataset pairs from {@code catalogue/datasets/}, sorted by id
  * @param content Markdown files from {@code content/} (outside {@code content/documents/}), sorted by path
  * @param documents files under {@code content/documents/} (bodies and attachments), sorted
@@ -34,7 +34,8 @@ public record Inputs(
    * A dataset's two files; either may be null when missing (reported by validation, which knows the id).
    *
    * @param schema the {@code .schema.json} text
-   * @param table the {@code .csv} table
+   * @param table the data table, from the {@code .csv} or the {@code .xlsx}
+   * @param csvPath the data file's path (a {@code .csv} or an {@code .xlsx}; {@code <id>.csv} when there is none)
    */
   public record DatasetSource(String id, SourceText schema, Table table, String csvPath, String schemaPath) {}
 }

@@ -136,6 +136,30 @@ public final class SourceTree {
   }
 
   /**
+   * Reads a binary input file (a workbook) whole; empty after reporting a symlink leaving the source, a file over
+   * {@link TextChecks#MAX_FILE_BYTES} or an I/O problem, as {@link #read} does for text.
+   */
+  public java.util.Optional<byte[]> readBytes(Path p, Diagnostics diags) {
+    String rel = rel(p);
+    if (!insideRoot(p)) {
+      diags.report(Code.PATH_OUTSIDE, Location.file(rel), rel, rel);
+      return java.util.Optional.empty();
+    }
+    try {
+      long size = Files.size(p);
+      if (size > TextChecks.MAX_FILE_BYTES) {
+        diags.report(Code.TOO_LARGE, Location.file(rel), "", dev.gongkai.diag.Bi.of("文件", "the file"),
+            TextChecks.mib(size), TextChecks.mib(TextChecks.MAX_FILE_BYTES));
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(Files.readAllBytes(p));
+    } catch (IOException e) {
+      diags.report(Code.FILE_UNREADABLE, Location.file(rel), "", String.valueOf(e.getMessage()));
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
    * Reads and strictly decodes a file, then checks its characters ({@link TextChecks}); empty after reporting an
    * encoding or I/O problem, a file over {@link TextChecks#MAX_FILE_BYTES}, or a symlink leaving the source.
    */

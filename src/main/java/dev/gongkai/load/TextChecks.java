@@ -136,6 +136,40 @@ public final class TextChecks {
     return Optional.of(src);
   }
 
+  /**
+   * Checks the text of one workbook cell for the characters {@link #check} rejects in a text file: control characters
+   * other than tab and line breaks, the noncharacters U+FFFE and U+FFFF, unpaired surrogates and byte order marks.
+   * Reports the first one, at the cell (a cell has no line and column inside it).
+   *
+   * @return whether something was reported
+   */
+  public static boolean checkCell(Cell cell, Diagnostics diags) {
+    String text = cell.value();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      Bi what = null;
+      Bi hint = UNICODE_HINT;
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        what = CONTROL;
+        hint = CONTROL_HINT;
+      } else if (c == '\uFEFF') {
+        what = BOM;
+        hint = BOM_HINT;
+      } else if (c == '\uFFFE' || c == '\uFFFF') {
+        what = NONCHAR;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        what = SURROGATE;
+      }
+      if (what != null) {
+        diags.report(Code.CHAR_INVALID, cell.location(), "", codePoint(c), what, hint);
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The value of four hex digits at {@code from}, or -1. */
   private static int hex4(String s, int from) {
     if (from + 4 > s.length()) return -1;

@@ -31,7 +31,8 @@ public final class CatalogueValidator {
       new Column("mode", "公开方式", "mode", true),
       new Column("level", "公开层级", "level", true)));
 
-  private static final Set<String> AUDIENCES = Set.of("全社会", "特定群体");
+  /** 公开对象 of an item; also what a record's 公开范围 usually says (the templates offer them). */
+  public static final Set<String> AUDIENCES = Set.of("全社会", "特定群体");
   private static final Set<String> MODES = Set.of("主动", "依申请");
   private static final Set<String> LEVELS = Set.of("县级", "乡级");
 

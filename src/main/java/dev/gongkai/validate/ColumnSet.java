@@ -56,6 +56,11 @@ public record ColumnSet(List<Column> columns) {
     return columns.stream().map(c -> c.zh() + " (" + c.en() + ")").collect(Collectors.joining("、"));
   }
 
+  /** Whether {@code header} names one of the columns (as {@link #bind} would match it). */
+  public boolean knows(String header) {
+    return columns.stream().anyMatch(c -> c.matches(header));
+  }
+
   public Column column(String key) {
     return columns.stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow();
   }

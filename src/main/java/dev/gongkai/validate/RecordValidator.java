@@ -32,7 +32,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks record tables (CSV or JSON) against the catalogue and each other, and builds {@link DisclosureRecord}s:
+ * Checks record tables (CSV, JSON or XLSX) against the catalogue and each other, and builds {@link DisclosureRecord}s:
  * required metadata, dates and their order, enumerations, index number format and uniqueness, item references,
  * body files and attachments inside {@code content/}, 解读/原文 links, and unmasked personal data in what will be
  * published.
@@ -86,7 +86,7 @@ public final class RecordValidator {
   }
 
   private void table(Table t, List<DisclosureRecord> out) {
-    String base = t.path().substring(t.path().lastIndexOf('/') + 1).replaceFirst("\\.(csv|json)$", "");
+    String base = t.path().substring(t.path().lastIndexOf('/') + 1).replaceFirst("(?i)\\.(csv|json|xlsx)$", "");
     Optional<CatalogueItem> fileItem = catalogue.item(base.toLowerCase(Locale.ROOT));
     // Without a usable catalogue (its own errors are reported) item references cannot be checked: not repeated here.
     boolean noCatalogue = catalogue.items().isEmpty();
