@@ -35,6 +35,23 @@ final class BuildCache {
 
   private BuildCache() {}
 
+  /**
+   * The part of the cache that lives only as long as the process (gongkai serve rebuilds in one process): the
+   * search documents of records, by content. One entry per cache folder.
+   */
+  private static final java.util.Map<Path, dev.gongkai.index.RecordDocs> WARM =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The record documents the last build in this process left for {@code dir} (empty for none or no cache). */
+  static dev.gongkai.index.RecordDocs recordDocs(Path dir) {
+    if (dir == null) return dev.gongkai.index.RecordDocs.empty();
+    return WARM.getOrDefault(dir.toAbsolutePath().normalize(), dev.gongkai.index.RecordDocs.empty());
+  }
+
+  static void keepRecordDocs(Path dir, dev.gongkai.index.RecordDocs docs) {
+    WARM.put(dir.toAbsolutePath().normalize(), docs);
+  }
+
   /** The cache folder the command line uses for a site. */
   static Path defaultDir(Path source) {
     return source.resolve(".gongkai").resolve("cache");

@@ -1,6 +1,7 @@
 package dev.gongkai.build;
 
 import dev.gongkai.export.SearchEngineExport;
+import dev.gongkai.index.RecordDocs;
 import dev.gongkai.index.SearchDoc;
 import dev.gongkai.index.SearchDocs;
 import dev.gongkai.index.SearchExport;
@@ -36,16 +37,16 @@ final class Indexing implements AutoCloseable {
   /**
    * Starts the stage: the browser index under {@code search/} and the search-engine exports under
    * {@code search/engines/}, whose checksums go into {@code sums} (synchronise on it to read it before
-   * {@link #join()}).
+   * {@link #join()}); records' documents come from {@code memo} when unchanged.
    */
-  static Indexing start(PublishedSite site, OutputSink out, java.util.Map<String, String> sums) {
+  static Indexing start(PublishedSite site, OutputSink out, java.util.Map<String, String> sums, RecordDocs memo) {
     CompletableFuture<Indexed> f = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       long t0 = System.nanoTime();
       Directory index = null;
       DirectoryReader reader = null;
       try {
-        List<SearchDoc> docs = SearchDocs.of(site);
+        List<SearchDoc> docs = SearchDocs.of(site, memo);
         index = SearchIndex.build(docs);
         reader = DirectoryReader.open(index);
         SearchExport.write(reader, docs, site.catalogue(), out);

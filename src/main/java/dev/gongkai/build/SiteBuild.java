@@ -130,7 +130,8 @@ public final class SiteBuild {
       SourceTree tree, Diagnostics diags, Map<Phase, Long> times, long t0, long started, Progress progress,
       BuildCache.State cached) throws IOException {
     Views.OpenData openData = exported.openData();
-    try (Indexing indexing = Indexing.start(published, out, sums)) {
+    dev.gongkai.index.RecordDocs docs = BuildCache.recordDocs(req.cacheDir());
+    try (Indexing indexing = Indexing.start(published, out, sums, docs)) {
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
       int pages;
@@ -179,6 +180,7 @@ public final class SiteBuild {
       if (req.cacheDir() != null) BuildCache.invalidate(req.cacheDir());
       out.commit();
       if (req.cacheDir() != null) {
+        BuildCache.keepRecordDocs(req.cacheDir(), docs.successor());
         BuildCache.save(req.cacheDir(),
             new BuildCache.State(BuildCache.stamp(req.out()), out.manifest(), memo, plan.digest()));
       }

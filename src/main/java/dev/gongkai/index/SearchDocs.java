@@ -38,6 +38,11 @@ public final class SearchDocs {
   private SearchDocs() {}
 
   public static List<SearchDoc> of(PublishedSite site) {
+    return of(site, RecordDocs.empty());
+  }
+
+  /** The documents, taking unchanged records' documents from {@code memo} (and noting this build's in it). */
+  public static List<SearchDoc> of(PublishedSite site, RecordDocs memo) {
     List<SearchDoc> docs = new ArrayList<>();
     Map<String, CatalogueItem> items = new HashMap<>();
     for (CatalogueItem it : site.catalogue().items()) items.put(it.code(), it);
@@ -46,7 +51,8 @@ public final class SearchDocs {
       for (CatalogueItem it : d.items()) ordered.addAll(site.byItem().getOrDefault(it.code(), List.of()));
     }
     // Markdown to text is the costly part: on every core, order kept.
-    docs.addAll(ordered.parallelStream().map(r -> record(r, items.get(r.itemCode()))).toList());
+    docs.addAll(ordered.parallelStream()
+        .map(r -> memo.get(r, items.get(r.itemCode()), () -> record(r, items.get(r.itemCode())))).toList());
     for (Dataset ds : site.datasets()) docs.add(dataset(ds, items.get(ds.itemCode())));
     for (Page p : site.pages()) {
       docs.add(page("p:" + p.urlPath(), p.title(), p.urlPath(), p.date(), text(p.markdown()), site.config().agency()));

@@ -1,0 +1,63 @@
+package dev.gongkai.index;
+
+import dev.gongkai.model.Attachment;
+import dev.gongkai.model.CatalogueItem;
+import dev.gongkai.model.DisclosureRecord;
+import dev.gongkai.render.ViewDigest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The search documents of records, by the digest of what each is made of (the record, its catalogue item and the
+ * size and time of its attachments, whose text is read): a rebuild in the same process (gongkai serve) takes an
+ * unchanged record's document from here instead of rendering its Markdown to text again. Content-addressed, so an
+ * entry is never stale; each build keeps only the documents it used. Thread-safe.
+ */
+public final class RecordDocs {
+  private final Map<String, SearchDoc> previous;
+  private final Map<String, SearchDoc> next = new ConcurrentHashMap<>();
+  private final ViewDigest digest = new ViewDigest();
+
+  private RecordDocs(Map<String, SearchDoc> previous) {
+    this.previous = previous;
+  }
+
+  /** A memo with nothing remembered. */
+  public static RecordDocs empty() {
+    return new RecordDocs(Map.of());
+  }
+
+  /** The memo for the next build: the documents this one used. */
+  public RecordDocs successor() {
+    return new RecordDocs(Map.copyOf(next));
+  }
+
+  /** Documents reused from the previous build so far (for tests and reports). */
+  public int reused() {
+    int n = 0;
+    for (String k : next.keySet()) if (previous.containsKey(k)) n++;
+    return n;
+  }
+
+  SearchDoc get(DisclosureRecord r, CatalogueItem item, Supplier<SearchDoc> make) {
+    List<Object> stamps = new ArrayList<>();
+    for (Attachment a : r.attachments()) {
+      try {
+        stamps.add(List.of(Files.size(a.source()), Files.getLastModifiedTime(a.source()).toMillis()));
+      } catch (IOException e) {
+        stamps.add("unreadable");
+      }
+    }
+    String key = HexFormat.of().formatHex(digest.of(r, item, stamps));
+    SearchDoc d = previous.get(key);
+    if (d == null) d = make.get();
+    next.put(key, d);
+    return d;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.gongkai.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.load.InputLoader;
+import dev.gongkai.load.SourceTree;
+import dev.gongkai.model.DisclosureGate;
+import dev.gongkai.model.DisclosureRecord;
+import dev.gongkai.model.PublishedSite;
+import dev.gongkai.validate.SiteValidator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The in-process memo of record documents gives the documents a fresh computation gives, reusing unchanged ones. */
+class RecordDocsTest {
+  private static PublishedSite example() throws IOException {
+    Diagnostics d = new Diagnostics();
+    return DisclosureGate.apply(
+        SiteValidator.validate(InputLoader.load(new SourceTree(Path.of("").toAbsolutePath()), d), d).orElseThrow());
+  }
+
+  @Test
+  void unchangedRecordsAreReusedAndAnEditedOneIsNot() throws IOException {
+    PublishedSite site = example();
+    RecordDocs first = RecordDocs.empty();
+    List<SearchDoc> fresh = SearchDocs.of(site, first);
+    assertEquals(SearchDocs.of(site), fresh, "a memo changes nothing");
+    assertEquals(0, first.reused());
+
+    // The next build reads the sources again: equal records, other instances.
+    PublishedSite again = example();
+    List<DisclosureRecord> records = new ArrayList<>(again.records());
+    DisclosureRecord r = records.get(0);
+    DisclosureRecord edited = new DisclosureRecord(r.indexNo(), r.slug(), r.title() + "（修订）", r.agency(), r.written(),
+        r.published(), r.docNo(), r.subject(), r.validity(), r.disclosure(), r.scope(), r.itemCode(), r.markdown(),
+        r.bodyPath(), r.attachments(), r.interpretation(), r.original(), r.origin());
+    records.set(0, edited);
+    var byItem = new java.util.HashMap<>(again.byItem());
+    byItem.put(r.itemCode(), byItem.get(r.itemCode()).stream().map(x -> x.indexNo().equals(r.indexNo()) ? edited : x)
+        .toList());
+    PublishedSite changed = new PublishedSite(again.config(), again.catalogue(), records, again.onRequest(),
+        again.datasets(), again.pages(), again.incidents(), byItem, again.lastUpdated());
+
+    RecordDocs second = first.successor();
+    List<SearchDoc> docs = SearchDocs.of(changed, second);
+    assertEquals(SearchDocs.of(changed), docs, "same documents as without the memo");
+    assertEquals(site.records().size() - 1, second.reused(), "every record but the edited one reused");
+    SearchDoc doc = docs.stream().filter(x -> x.id().equals("r:" + r.indexNo())).findFirst().orElseThrow();
+    assertTrue(doc.title().endsWith("（修订）"), doc.title());
+    assertNotEquals(fresh, docs);
+  }
+}
