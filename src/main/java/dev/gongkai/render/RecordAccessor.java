@@ -10,7 +10,8 @@ import ognl.OgnlException;
 import ognl.OgnlRuntime;
 
 /**
- * Lets templates read record components as properties ({@code ${record.title}}) quickly. OGNL, Thymeleaf's
+ * Lets templates read record components (and records' and enums' other properties) as properties
+ * ({@code ${record.title}}, {@code ${r.url}}, {@code ${r.validity.label}}) quickly. OGNL, Thymeleaf's
  * expression language, looks for JavaBean getters; records have none, so by default every access falls back to a
  * reflective search of all methods — measured here as the main cost of rendering a page. This accessor resolves
  * each (record class, component) once to a method handle.
@@ -26,6 +27,7 @@ final class RecordAccessor extends ObjectPropertyAccessor {
     synchronized (RecordAccessor.class) {
       if (!installed) {
         OgnlRuntime.setPropertyAccessor(Record.class, new RecordAccessor());
+        OgnlRuntime.setPropertyAccessor(Enum.class, new RecordAccessor());
         installed = true;
       }
     }
@@ -47,17 +49,39 @@ final class RecordAccessor extends ObjectPropertyAccessor {
     return super.getProperty(context, target, name);
   }
 
+  /**
+   * A record component of that name; else, as OGNL would find it, a public getter ({@code getX}, {@code isX} for a
+   * boolean) or a public no-argument method of the property's own name (a record's derived value such as
+   * {@code url}, an enum's {@code label}); else none (OGNL's own lookup then decides, e.g. for public fields).
+   */
   private static Object handle(Class<?> type, String name) {
-    for (RecordComponent c : type.getRecordComponents()) {
-      if (c.getName().equals(name)) {
-        try {
-          c.getAccessor().setAccessible(true);
-          return MethodHandles.lookup().unreflect(c.getAccessor());
-        } catch (IllegalAccessException | RuntimeException e) {
-          return NONE;
-        }
+    if (type.isRecord()) {
+      for (RecordComponent c : type.getRecordComponents()) {
+        if (c.getName().equals(name)) return unreflect(c.getAccessor());
+      }
+    }
+    if (name.isEmpty()) return NONE;
+    String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    String[] candidates = {"get" + cap, "is" + cap, name};
+    for (int i = 0; i < candidates.length; i++) {
+      try {
+        java.lang.reflect.Method m = type.getMethod(candidates[i]);
+        if (java.lang.reflect.Modifier.isStatic(m.getModifiers()) || m.getReturnType() == void.class) continue;
+        if (i == 1 && m.getReturnType() != boolean.class) continue; // isX is a getter only for a boolean
+        return unreflect(m);
+      } catch (NoSuchMethodException e) {
+        // try the next form
       }
     }
     return NONE;
+  }
+
+  private static Object unreflect(java.lang.reflect.Method m) {
+    try {
+      m.setAccessible(true);
+      return MethodHandles.lookup().unreflect(m);
+    } catch (IllegalAccessException | RuntimeException e) {
+      return NONE;
+    }
   }
 }
