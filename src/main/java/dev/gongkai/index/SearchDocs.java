@@ -97,8 +97,8 @@ public final class SearchDocs {
   /** Plain text of Markdown: what a reader sees, paragraphs on their own lines. */
   static String text(String markdown) {
     if (markdown == null || markdown.isBlank()) return "";
-    var doc = Jsoup.parseBodyFragment(Markdown.render(markdown).html());
-    doc.outputSettings().prettyPrint(false);
+    // The sanitised document itself: rendering it to HTML and parsing that again would give the same tree.
+    var doc = Markdown.clean(markdown);
     StringBuilder b = new StringBuilder();
     for (var block : doc.body().select(BLOCKS)) {
       if (block.parents().stream().anyMatch(p -> p.is(BLOCKS))) continue; // its text is in the outer block

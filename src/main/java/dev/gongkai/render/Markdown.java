@@ -54,10 +54,7 @@ public final class Markdown {
    */
   public static Html render(String markdown, java.util.function.UnaryOperator<String> rewrite) {
     if (markdown == null || markdown.isBlank()) return new Html("", List.of());
-    String raw = RENDERER.render(PARSER.parse(markdown));
-    Document dirty = Jsoup.parseBodyFragment(raw, "http://local.invalid/");
-    Document clean = new Cleaner(SAFE).clean(dirty);
-    clean.outputSettings().prettyPrint(false);
+    Document clean = clean(markdown);
     List<String> links = new ArrayList<>();
     for (Element e : clean.select("a[href], img[src]")) {
       if (e.tagName().equals("img")) {
@@ -79,6 +76,18 @@ public final class Markdown {
       }
     }
     return new Html(clean.body().html(), List.copyOf(links));
+  }
+
+  /**
+   * The sanitised document of {@code markdown} (not blank), before links are rewritten: what a reader would see,
+   * for text extraction without writing and parsing the HTML again. The caller may modify it.
+   */
+  public static Document clean(String markdown) {
+    String raw = RENDERER.render(PARSER.parse(markdown));
+    Document dirty = Jsoup.parseBodyFragment(raw, "http://local.invalid/");
+    Document clean = new Cleaner(SAFE).clean(dirty);
+    clean.outputSettings().prettyPrint(false);
+    return clean;
   }
 
   private static boolean isExternal(String href) {
