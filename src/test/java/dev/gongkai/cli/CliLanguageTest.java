@@ -120,7 +120,7 @@ class CliLanguageTest {
     for (Cli.Run r : runs) assertEquals(List.of(), strayHan(r.out()), r.out());
     String all = String.join("\n", runs.stream().map(r -> r.out() + r.err()).toList());
     for (String expected : List.of("built ", "valid (1 records published", "hint: ", "3 errors, 1 warning",
-        "build failed; published output left unchanged", "no such folder: ", "unknown format: yaml",
+        "build failed; published output left unchanged", "validation failed\n", "no such folder: ", "unknown format: yaml",
         "internal error: ", "unknown option or argument: --no-such-option", "did you mean: build",
         "missing command: ", "timeliness audit", "total: 4 records", "1 result", "unknown filter \"colour\"",
         "no search index at ", "the year must have 4 digits: 25", "missing report: annual",
@@ -136,7 +136,7 @@ class CliLanguageTest {
     List<Cli.Run> runs = everyCommand(tmp, "--lang", "zh-CN");
     String all = String.join("\n", runs.stream().map(r -> r.out() + r.err()).toList());
     for (String expected : List.of("已生成 ", "校验通过（发布 1 条信息", "提示：", "3 个错误，1 个警告",
-        "构建失败，已发布的内容保持不变", "找不到目录：", "未知格式：yaml", "内部错误：",
+        "构建失败，已发布的内容保持不变", "校验未通过\n", "找不到目录：", "未知格式：yaml", "内部错误：",
         "未知的选项或参数：--no-such-option", "你是否要用：build", "缺少命令：", "公开时限检查",
         "合计：4 条信息", "找到 1 条结果", "未知筛选项“colour”", "没有找到搜索索引", "年份应为四位数：25",
         "缺少报告类型：annual", "数据文件有错误", "无法合并：", "已合并 1 个部分", "预览服务器只监听本机地址")) {

@@ -75,6 +75,6 @@ class GithubAnnotationsTest {
     assertTrue(line.contains(",title=date-invalid::\"50%25\" is not a valid date"), line);
     assertTrue(line.contains("%0A| 50%25%0Ahint: "), line);
     assertTrue(r.err().contains("1 error, 0 warnings"), r.err());
-    assertTrue(r.err().contains("build failed"), r.err());
+    assertTrue(r.err().contains("validation failed"), r.err());
   }
 }
