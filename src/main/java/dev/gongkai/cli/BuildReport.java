@@ -43,7 +43,8 @@ record BuildReport(String command, PrintWriter out, PrintWriter err, CommonOptio
     }
     if (!r.ok()) {
       p.summary(r.diagnostics());
-      err.println(lang.text("build.failed"));
+      // build.failed: the published output is left as it was; validate.failed: validate writes nothing anyway.
+      err.println(lang.text(command + ".failed"));
       err.flush();
       return ExitCodes.INPUT;
     }

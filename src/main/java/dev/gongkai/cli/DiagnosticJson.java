@@ -57,17 +57,25 @@ final class DiagnosticJson {
     }
   }
 
-  /** One diagnostic; {@code text} and {@code hint} are null when it has none, {@code line}/{@code column} when unknown. */
+  /**
+   * One diagnostic; {@code text} and {@code hint} are null when it has none, {@code line}/{@code column} when unknown.
+   * A place in a workbook has no line or column (null): it has {@code sheet} and, for a cell, {@code cell}
+   * ({@code D37}); text files have neither member.
+   */
   static Map<String, Object> diagnostic(Diagnostic d) {
     Location at = d.location();
+    boolean book = at.inWorkbook();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("severity", d.isError() ? "error" : "warning");
     m.put("code", d.code().id());
     m.put("location", at.toString());
     m.put("path", at.path());
-    m.put("line", at.line() > 0 ? at.line() : null);
-    m.put("column", at.line() > 0 && at.column() > 0 ? at.column() : null);
-    // When Location gains a spreadsheet sheet and cell, they go here as "sheet" and "cell" (optional in the schema).
+    m.put("line", !book && at.line() > 0 ? at.line() : null);
+    m.put("column", !book && at.line() > 0 && at.column() > 0 ? at.column() : null);
+    if (book) {
+      m.put("sheet", at.sheet());
+      if (!at.cellRef().isEmpty()) m.put("cell", at.cellRef());
+    }
     m.put("message", texts(d.messageZh(), d.messageEn()));
     m.put("text", d.text().isEmpty() ? null : d.text());
     m.put("hint", d.hintZh().isBlank() && d.hintEn().isBlank() ? null : texts(d.hintZh(), d.hintEn()));

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * {@code --format github}: one GitHub Actions workflow command per diagnostic,
- * {@code ::error file=…,line=…,col=…,title=…::message}, so a pull request shows each problem on its file and line.
+ * {@code ::error file=…,line=…,col=…,title=…::message}, so a pull request shows each problem on its file and line
+ * (a workbook's on its file, the cell in the title).
  * The message is what the text format prints under the headline, in the chosen language. Values are escaped as the
  * Actions runner expects: {@code %}, CR and LF in the message; additionally {@code :} and {@code ,} in properties.
  */
@@ -26,16 +27,22 @@ final class GithubAnnotations {
     this.lang = lang;
   }
 
-  /** The workflow command for {@code d}, without a line end. */
+  /**
+   * The workflow command for {@code d}, without a line end. A place in a workbook has no line to give GitHub: the
+   * annotation is on the file, and its title starts with the sheet and cell ({@code Sheet1!D37: date-invalid}).
+   */
   String command(Diagnostic d) {
     Location at = d.location();
     StringBuilder b = new StringBuilder("::").append(d.isError() ? "error" : "warning");
     b.append(" file=").append(property(prefix + at.path()));
-    if (at.line() > 0) {
+    String title = d.code().id();
+    if (at.inWorkbook()) {
+      title = at.sheetRef() + ": " + title;
+    } else if (at.line() > 0) {
       b.append(",line=").append(at.line());
       if (at.column() > 0) b.append(",col=").append(at.column());
     }
-    b.append(",title=").append(property(d.code().id()));
+    b.append(",title=").append(property(title));
     b.append("::").append(data(String.join("\n", DiagnosticPrinter.body(d, lang))));
     return b.toString();
   }

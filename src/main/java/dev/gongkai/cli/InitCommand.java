@@ -1,13 +1,15 @@
 package dev.gongkai.cli;
 
+import dev.gongkai.diag.Bi;
+import dev.gongkai.diag.Lang;
 import dev.gongkai.scaffold.SiteIdentity;
 import dev.gongkai.scaffold.SiteScaffold;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,15 +23,17 @@ public final class InitCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "The folder of the new site (created when missing).")
   Path dir;
 
-  @Option(names = "--name", paramLabel = "机关名称", description = "The agency, e.g. 示例县水务局 (default: a marked placeholder).")
+  @Option(names = "--name", paramLabel = "NAME",
+      description = "The agency's full name, as it signs its documents (default: a marked placeholder).")
   String name;
 
   @Option(names = "--code", paramLabel = "CODE",
-      description = "The 前段码 of its 索引号: 9-character organisation code, 18-character credit code or 6-digit region code.")
+      description = "The prefix of the agency's index numbers: its 9-character organisation code, 18-character "
+          + "unified social credit code or 6-digit region code.")
   String code;
 
   @Option(names = "--region", paramLabel = "CODE",
-      description = "6-digit region code (行政区划代码); default: from --code when it holds one, else 000000.")
+      description = "6-digit administrative division code; default: from --code when it holds one, else 000000.")
   String region;
 
   @Option(names = "--base-url", paramLabel = "URL", description = "Where the site will be served, e.g. https://slj.example.gov.cn/.")
@@ -43,43 +47,40 @@ public final class InitCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Write into a folder that has files; files of the same name are replaced.")
   boolean force;
 
+  @Mixin LangOption langOption;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Lang lang = LangOption.resolve(spec);
     SiteIdentity id;
     try {
       id = SiteIdentity.of(name, code, region, baseUrl);
     } catch (SiteIdentity.InvalidException e) {
-      err.println(e.getMessage());
+      for (Bi problem : e.problems()) err.println(lang.pick(problem));
       return ExitCodes.USAGE;
     }
     SiteScaffold.Written w;
     try {
       w = SiteScaffold.write(dir, id, force,
-          date != null ? date : java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+          date != null ? date : java.time.LocalDate.now(NewRecordCommand.CHINA));
     } catch (SiteScaffold.NotEmptyException e) {
-      err.println("目录不为空：" + dir + "（如确要写入，加 --force：同名文件会被覆盖）"
-          + " / folder is not empty: " + dir + " (add --force to write into it anyway; files of the same name are replaced)");
+      err.println(lang.text("init.not-empty", dir));
       return ExitCodes.USAGE;
     } catch (java.nio.file.FileAlreadyExistsException e) {
-      err.println("不是目录 / not a folder: " + dir);
+      err.println(lang.labelled("init.not-a-folder", dir));
       return ExitCodes.USAGE;
     }
-    out.printf(Locale.ROOT, "已创建站点 / created a site: %s (%d files%s)%n", dir, w.files().size(),
-        w.replaced() > 0 ? ", " + w.replaced() + " replaced" : "");
+    Object replaced = w.replaced() > 0 ? Bi.message("init.created.replaced", w.replaced()) : "";
+    out.println(lang.text("init.created", dir, w.files().size(), replaced));
     List<String> left = id.defaultsLeft();
-    if (!left.isEmpty()) {
-      out.println("请在 catalogue/site.json 中填写 / fill in, in catalogue/site.json: " + String.join(", ", left));
-    }
-    out.println("标有“" + SiteIdentity.TO_FILL + "”的内容都要改成本机关的 / replace everything marked "
-        + SiteIdentity.TO_FILL + " (catalogue/site.json, content/*.md)");
-    out.println("CI：在 " + SiteScaffold.GITHUB_WORKFLOW + " 或 " + SiteScaffold.GITLAB_CI
-        + " 中设置 GONGKAI_REPO 和 GONGKAI_REF / CI: set GONGKAI_REPO and GONGKAI_REF in "
-        + SiteScaffold.GITHUB_WORKFLOW + " or " + SiteScaffold.GITLAB_CI);
-    out.println("下一步 / next: cd " + dir + " && gongkai build   (发布指南 / publisher's guide: docs/publisher-guide.md)");
+    if (!left.isEmpty()) out.println(lang.text("init.fill-in", Bi.list(left)));
+    out.println(lang.text("init.marked", SiteIdentity.TO_FILL));
+    out.println(lang.text("init.ci", SiteScaffold.GITHUB_WORKFLOW, SiteScaffold.GITLAB_CI));
+    out.println(lang.text("init.next", dir));
     return ExitCodes.OK;
   }
 }

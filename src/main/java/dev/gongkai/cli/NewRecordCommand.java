@@ -1,7 +1,11 @@
 package dev.gongkai.cli;
 
+import dev.gongkai.diag.Bi;
 import dev.gongkai.diag.Diagnostic;
+import dev.gongkai.diag.Lang;
 import dev.gongkai.scaffold.NewRecord;
+import dev.gongkai.validate.Column;
+import dev.gongkai.validate.RecordValidator;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,22 +22,25 @@ import picocli.CommandLine.Spec;
  * ({@link NewRecord}) and prints the 索引号 and the {@code file:line} it wrote.
  */
 @Command(name = "record", mixinStandardHelpOptions = true,
-    description = "Append a record with the agency's next 索引号 to the item's record file (CSV or JSON); prints the "
-        + "索引号 and file:line. Fill in the rest (文号, 正文 …) there, then run gongkai validate.")
+    description = "Append a record with the agency's next index number (索引号) to the item's record file"
+        + " (CSV or JSON); prints the index number and file:line. Fill in the other columns there, then run"
+        + " gongkai validate.")
 public final class NewRecordCommand implements Callable<Integer> {
   /** Dates of records are Chinese calendar days, wherever the command runs. */
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", paramLabel = "ITEM", description = "Catalogue item code (aqsc-01-01) or path (安全生产/政策文件/法律法规).")
+  @Parameters(index = "0", paramLabel = "ITEM",
+      description = "Catalogue item: its code (aqsc-01-01) or its path (domain/level 1/level 2, as in catalogue.csv).")
   String item;
 
-  @Option(names = "--title", required = true, paramLabel = "标题", description = "The record's title (标题).")
+  @Option(names = "--title", required = true, paramLabel = "TITLE", description = "The record's title.")
   String title;
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-      description = "成文日期 and 发布日期, and the year of the 索引号 (default: today in China).")
+      description = "The date written and the date published, and the year of the index number"
+          + " (default: today in China).")
   String date;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -42,40 +49,42 @@ public final class NewRecordCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Lang lang = LangOption.resolve(spec);
     LocalDate day;
     try {
       day = date == null ? LocalDate.now(CHINA) : LocalDate.parse(date.strip());
     } catch (DateTimeParseException e) {
-      err.println("--date 应为有效日期 YYYY-MM-DD，例如 2025-03-05，而不是“" + date + "” / --date must be a valid date "
-          + "YYYY-MM-DD such as 2025-03-05, not \"" + date + "\"");
+      err.println(lang.text("new.bad-date", date));
       return ExitCodes.USAGE;
     }
     if (day.getYear() < 1900 || day.getYear() > 2099) {
-      err.println("--date 的年份应在 1900–2099 之间 / the year of --date must be 1900–2099: " + day);
+      err.println(lang.labelled("new.date-year", day));
       return ExitCodes.USAGE;
     }
     NewRecord.Result r;
     try {
       r = NewRecord.add(new NewRecord.Request(common.source, item, title, day));
     } catch (NewRecord.Refused e) {
-      DiagnosticPrinter p = new DiagnosticPrinter(err, true, LangOption.resolve(spec));
+      DiagnosticPrinter p = new DiagnosticPrinter(err, true, lang);
       for (Diagnostic d : e.diagnostics()) p.print(d);
-      err.println(e.getMessage());
+      err.println(lang.pick(e.reason()));
       return e.usage() ? ExitCodes.USAGE : ExitCodes.INPUT;
     } catch (java.nio.file.NoSuchFileException e) {
-      err.println("找不到目录 / no such folder: " + e.getFile());
+      err.println(lang.labelled("error.no-such-folder", e.getFile()));
       return ExitCodes.USAGE;
     }
     out.println(r.indexNo() + " " + r.location());
     if (!common.quiet) {
-      if (r.created()) err.println("新建了记录文件 / created the record file " + r.file());
-      if (r.prefixFrom().equals("regionCode")) {
-        err.println("前段码暂用行政区划代码；请在 catalogue/site.json 的 options.indexPrefix 中设置本机关的代码"
-            + " / the prefix is the region code for now: set the agency's code as options.indexPrefix in catalogue/site.json");
-      }
-      err.println("请在该行补全文号、主题分类、正文等，然后运行 gongkai validate / fill in 文号, 主题分类, 正文 … on that line,"
-          + " then run gongkai validate");
+      if (r.created()) err.println(lang.labelled("new.created-file", r.file()));
+      if (r.prefixFrom().equals("regionCode")) err.println(lang.text("new.region-prefix"));
+      err.println(lang.text("new.fill-in", field("docNo"), field("subject"), field("body")));
     }
     return ExitCodes.OK;
+  }
+
+  /** A record column named as in the official tables: {@code 文号}, in English {@code 文号 (doc_no)}. */
+  private static Bi field(String key) {
+    Column c = RecordValidator.COLUMNS.column(key);
+    return Bi.field(c.zh(), c.en());
   }
 }

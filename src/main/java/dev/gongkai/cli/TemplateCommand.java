@@ -1,6 +1,8 @@
 package dev.gongkai.cli;
 
+import dev.gongkai.diag.Bi;
 import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.diag.Lang;
 import dev.gongkai.load.InputLoader;
 import dev.gongkai.load.SourceText;
 import dev.gongkai.load.SourceTree;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "template", mixinStandardHelpOptions = true,
     description = "Write a records template for catalogue items: an .xlsx with the column headers, notes, drop-down "
-        + "lists, an example row and instructions (说明), or a .csv; fill it in Excel or WPS and put it into "
+        + "lists, an example row and a sheet of instructions, or a .csv; fill it in Excel or WPS and put it into "
         + "catalogue/records/.")
 public final class TemplateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -66,20 +68,21 @@ public final class TemplateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
+    Lang lang = LangOption.resolve(spec);
     Optional<Format> fmt = Format.parse(format);
     if (fmt.isEmpty()) {
-      err.println("未知格式 / unknown format: " + format + " (xlsx, csv)");
+      err.println(lang.labelled("error.unknown-format", format + " (xlsx, csv)"));
       return ExitCodes.USAGE;
     }
     if (items.isEmpty() && !all || !items.isEmpty() && all) {
-      err.println("请给出事项编码或 --all（只能选一种）/ give item codes or --all (not both)");
+      err.println(lang.text("template.items-or-all"));
       return ExitCodes.USAGE;
     }
     SourceTree tree;
     try {
       tree = new SourceTree(common.source);
     } catch (java.nio.file.NoSuchFileException e) {
-      err.println("找不到目录 / no such folder: " + e.getFile());
+      err.println(lang.labelled("error.no-such-folder", e.getFile()));
       return ExitCodes.USAGE;
     }
     Diagnostics diags = new Diagnostics();
@@ -88,10 +91,10 @@ public final class TemplateCommand implements Callable<Integer> {
     Catalogue catalogue = CatalogueValidator.validate(
         InputLoader.readCatalogue(tree, InputLoader.csvCharset(configText), diags), diags);
     if (config.isEmpty() || diags.hasErrors() || catalogue.items().isEmpty()) {
-      DiagnosticPrinter p = new DiagnosticPrinter(err, false, LangOption.resolve(spec));
+      DiagnosticPrinter p = new DiagnosticPrinter(err, false, lang);
       p.print(diags);
       p.summary(diags);
-      err.println("站点配置或标准目录有错误，无法生成模板 / the site config or catalogue has errors; no template written");
+      err.println(lang.text("template.input-errors"));
       return ExitCodes.INPUT;
     }
 
@@ -105,45 +108,43 @@ public final class TemplateCommand implements Callable<Integer> {
         catalogue.item(c).ifPresentOrElse(chosen::add, () -> unknown.add(code));
       }
       if (!unknown.isEmpty()) {
-        err.println("未知的事项编码 / unknown item code: " + String.join(", ", unknown));
-        err.println("本站的事项 / the site's items: "
-            + String.join(" ", catalogue.items().stream().map(CatalogueItem::code).toList()));
+        err.println(lang.labelled("template.unknown-item", lang.orEnglish().pick(Bi.list(unknown))));
+        err.println(lang.labelled("template.site-items",
+            String.join(" ", catalogue.items().stream().map(CatalogueItem::code).toList())));
         return ExitCodes.USAGE;
       }
     }
 
-    Optional<Instant> time = sourceDateEpoch(err);
+    Optional<Instant> time = sourceDateEpoch(err, lang);
     List<TemplateFile> files = TemplateFiles.plan(config.get(), catalogue.items(), chosen, fmt.get(),
         InputLoader.csvCharset(configText), out, time);
     List<TemplateFile> existing = files.stream().filter(f -> Files.exists(f.path())).toList();
     if (!force && !existing.isEmpty()) {
-      for (TemplateFile f : existing) err.println("文件已存在 / file exists: " + f.path());
-      err.println("未写入任何文件；加 --force 覆盖 / nothing written; add --force to overwrite");
+      for (TemplateFile f : existing) err.println(lang.labelled("template.file-exists", f.path()));
+      err.println(lang.text("template.nothing-written"));
       return ExitCodes.USAGE;
     }
     try {
       TemplateFiles.write(files, force);
     } catch (FileAlreadyExistsException e) {
-      err.println("文件已存在 / file exists: " + e.getFile());
+      err.println(lang.labelled("template.file-exists", e.getFile()));
       return ExitCodes.USAGE;
     }
     if (!common.quiet) {
       for (TemplateFile f : files) stdout.println(f.path());
-      err.println("已写入 " + files.size() + " 个模板；用 Excel 或 WPS 填写后放到 catalogue/records/，第 2 行的示例请改写或删除"
-          + " / wrote " + files.size() + " template" + (files.size() == 1 ? "" : "s")
-          + "; fill in Excel or WPS, then put into catalogue/records/ (row 2 is an example: rewrite or delete it)");
+      err.println(lang.text("template.done", files.size()));
     }
     return ExitCodes.OK;
   }
 
   /** {@code SOURCE_DATE_EPOCH} (seconds since 1970) as the workbooks' date; none when unset or invalid. */
-  private static Optional<Instant> sourceDateEpoch(PrintWriter err) {
+  private static Optional<Instant> sourceDateEpoch(PrintWriter err, Lang lang) {
     String v = System.getenv("SOURCE_DATE_EPOCH");
     if (v == null || v.isBlank()) return Optional.empty();
     try {
       return Optional.of(Instant.ofEpochSecond(Long.parseLong(v.strip())));
     } catch (NumberFormatException | java.time.DateTimeException e) {
-      err.println("忽略无效的 SOURCE_DATE_EPOCH / ignoring an invalid SOURCE_DATE_EPOCH: " + v);
+      err.println(lang.labelled("template.bad-epoch", v));
       return Optional.empty();
     }
   }

@@ -77,14 +77,22 @@ public record Location(String path, int line, int column, String sheet) implemen
     return c != 0 ? c : sheet.compareTo(o.sheet);
   }
 
+  /**
+   * Where in the workbook, as Excel writes a reference after the file: {@code Sheet1!D37}, a whole row
+   * {@code Sheet1!5:5}, a whole sheet {@code Sheet1}; empty when this is not a place in a workbook. For the outputs
+   * that name the file apart from the place in it (GitHub annotations).
+   */
+  public String sheetRef() {
+    if (!inWorkbook()) return "";
+    if (line <= 0) return sheet;
+    // A whole row, as Excel writes it (5:5).
+    if (column <= 0) return String.format(Locale.ROOT, "%s!%d:%d", sheet, line, line);
+    return sheet + "!" + cellRef();
+  }
+
   @Override
   public String toString() {
-    if (inWorkbook()) {
-      if (line <= 0) return path + "!" + sheet;
-      // A whole row, as Excel writes it (5:5).
-      if (column <= 0) return String.format(Locale.ROOT, "%s!%s!%d:%d", path, sheet, line, line);
-      return path + "!" + sheet + "!" + cellRef();
-    }
+    if (inWorkbook()) return path + "!" + sheetRef();
     if (line <= 0) return path;
     return column <= 0 ? path + ":" + line : path + ":" + line + ":" + column;
   }

@@ -1,7 +1,9 @@
 package dev.gongkai.scaffold;
 
+import dev.gongkai.diag.Bi;
 import dev.gongkai.diag.Diagnostic;
 import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.diag.Lang;
 import dev.gongkai.diag.Location;
 import dev.gongkai.load.Cell;
 import dev.gongkai.load.InputLoader;
@@ -69,21 +71,29 @@ public final class NewRecord {
 
   /**
    * The record cannot be added. {@code usage} tells a wrong request (exit 2) from a site whose files must be fixed
-   * first (exit 1); {@code diagnostics} are those problems, located.
+   * first (exit 1); {@code diagnostics} are those problems, located; {@link #reason} says why in Chinese and English
+   * (the exception's message holds both, Chinese first).
    */
   public static final class Refused extends Exception {
     private static final long serialVersionUID = 1L;
     private final boolean usage;
+    private final Bi reason;
     private final transient List<Diagnostic> diagnostics;
 
-    Refused(boolean usage, String message, List<Diagnostic> diagnostics) {
-      super(message);
+    Refused(boolean usage, Bi reason, List<Diagnostic> diagnostics) {
+      super(Lang.BOTH.pick(reason));
       this.usage = usage;
+      this.reason = reason;
       this.diagnostics = List.copyOf(diagnostics);
     }
 
     public boolean usage() {
       return usage;
+    }
+
+    /** Why, in both languages: the command line prints the one it was asked for. */
+    public Bi reason() {
+      return reason;
     }
 
     public List<Diagnostic> diagnostics() {
@@ -102,7 +112,7 @@ public final class NewRecord {
   public static Result add(Request req) throws IOException, Refused {
     String title = req.title() == null ? "" : req.title().strip();
     if (title.isEmpty() || title.chars().anyMatch(Character::isISOControl)) {
-      throw usage("--title 应为一行标题 / --title must be the record's title on one line");
+      throw usage(Bi.message("new.title-one-line"));
     }
     SourceTree tree = new SourceTree(req.source());
     Diagnostics diags = new Diagnostics();
@@ -110,7 +120,7 @@ public final class NewRecord {
     Optional<SiteConfig> config = SiteConfigValidator.validate(in.siteConfig(), diags);
     Catalogue catalogue = CatalogueValidator.validate(in.catalogue(), diags);
     if (config.isEmpty() || catalogue.items().isEmpty()) {
-      throw new Refused(false, "请先修正站点配置和标准目录中的错误 / fix the site config and the catalogue first",
+      throw new Refused(false, Bi.message("new.fix-config"),
           errorsIn(diags, Set.of(InputLoader.SITE_CONFIG, InputLoader.CATALOGUE)));
     }
     CatalogueItem item = item(catalogue, req.item());
@@ -118,19 +128,17 @@ public final class NewRecord {
     Diagnostics personal = new Diagnostics();
     PersonalData.check(new Cell(title, new Location("--title", 1, 1)), "标题", personal);
     if (personal.errorCount() > 0) {
-      throw new Refused(false, "标题含有未遮盖的个人信息 / the title holds unmasked personal data", personal.sorted());
+      throw new Refused(false, Bi.message("new.title-personal"), personal.sorted());
     }
 
     List<Path> own = RecordFiles.find(tree.root(), item);
     for (Path p : own) {
       if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-        throw usage("“" + tree.rel(p) + "”是 Excel 文件：请用 Excel 或 WPS 打开它，在最后一行下面添加记录并保存 / "
-            + tree.rel(p) + " is an Excel workbook: open it in Excel or WPS, add the record below the last row and save");
+        throw usage(Bi.message("new.xlsx", tree.rel(p)));
       }
     }
     if (own.size() > 1) {
-      throw usage("事项 " + item.code() + " 有多个记录文件，请指明或合并：" + rels(tree, own) + " / item " + item.code()
-          + " has several record files; merge them: " + rels(tree, own));
+      throw usage(Bi.message("new.several-files", item.code(), Bi.list(own.stream().map(tree::rel).toList())));
     }
     boolean created = own.isEmpty();
     Path file = created ? tree.root().resolve(RecordFiles.defaultPath(item)) : own.get(0);
@@ -141,7 +149,7 @@ public final class NewRecord {
       if (table != null) RecordValidator.COLUMNS.bind(table, header, "item");
       List<Diagnostic> problems = new ArrayList<>(errorsIn(diags, Set.of(rel)));
       problems.addAll(header.sorted());
-      throw new Refused(false, "请先修正“" + rel + "”中的错误 / fix " + rel + " first", problems);
+      throw new Refused(false, Bi.message("new.fix-file", rel), problems);
     }
 
     List<String> all = indexNumbers(tree, in, config.get());
@@ -180,8 +188,7 @@ public final class NewRecord {
       line = a.line();
     } else {
       RecordText text = RecordText.read(file, rel.endsWith(".json") ? StandardCharsets.UTF_8 : declared)
-          .orElseThrow(() -> new Refused(false, "“" + rel + "”不是有效的文本文件，请先运行 gongkai validate / " + rel
-              + " is not valid text; run gongkai validate", List.of()));
+          .orElseThrow(() -> new Refused(false, Bi.message("new.not-text", rel), List.of()));
       if (rel.toLowerCase(Locale.ROOT).endsWith(".json")) {
         line = appendJson(file, text, values);
       } else {
@@ -230,10 +237,8 @@ public final class NewRecord {
       found = catalogue.items().stream().filter(i -> i.path().equals(path)).findFirst();
     }
     if (found.isPresent()) return found.get();
-    String some = String.join("、", catalogue.items().stream().limit(3).map(CatalogueItem::code).toList());
-    throw usage("标准目录中没有事项“" + v + "”：请写事项编码（如 " + some + "）或路径（领域/一级事项/二级事项），见"
-        + " catalogue/catalogue.csv / no catalogue item \"" + v + "\": give an item code (e.g. " + some
-        + ") or path (domain/level 1/level 2), see catalogue/catalogue.csv");
+    Bi some = Bi.list(catalogue.items().stream().limit(3).map(CatalogueItem::code).toList());
+    throw usage(Bi.message("new.unknown-item", v, some));
   }
 
   /**
@@ -300,11 +305,7 @@ public final class NewRecord {
     return diags.sorted().stream().filter(d -> d.isError() && paths.contains(d.location().path())).toList();
   }
 
-  private static String rels(SourceTree tree, List<Path> files) {
-    return String.join("、", files.stream().map(tree::rel).toList());
-  }
-
-  private static Refused usage(String message) {
-    return new Refused(true, message, List.of());
+  private static Refused usage(Bi reason) {
+    return new Refused(true, reason, List.of());
   }
 }

@@ -1,5 +1,7 @@
 package dev.gongkai.scaffold;
 
+import dev.gongkai.diag.Bi;
+import dev.gongkai.diag.Lang;
 import dev.gongkai.validate.SiteConfigValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +25,23 @@ public record SiteIdentity(String agency, String indexPrefix, String regionCode,
   /** {@code .invalid} is reserved (RFC 2606): no site can be served there by mistake. */
   static final String DEFAULT_BASE_URL = "https://www.example.invalid/";
 
-  /** A value the caller gave that cannot be used, with the reason in Chinese and English. */
+  /**
+   * Values the caller gave that cannot be used: one reason per value, each in Chinese and English
+   * ({@link #problems}), so that the command line prints the language it was asked for. The exception's message
+   * holds every reason in both languages, one a line.
+   */
   public static final class InvalidException extends Exception {
     private static final long serialVersionUID = 1L;
+    private final transient List<Bi> problems;
 
-    InvalidException(String message) {
-      super(message);
+    InvalidException(List<Bi> problems) {
+      super(String.join("\n", problems.stream().map(Lang.BOTH::pick).toList()));
+      this.problems = List.copyOf(problems);
+    }
+
+    /** Each unusable value's reason, in the order of the options. */
+    public List<Bi> problems() {
+      return problems;
     }
   }
 
@@ -42,30 +55,26 @@ public record SiteIdentity(String agency, String indexPrefix, String regionCode,
    * @throws InvalidException naming every unusable value
    */
   public static SiteIdentity of(String name, String code, String region, String baseUrl) throws InvalidException {
-    List<String> problems = new ArrayList<>();
+    List<Bi> problems = new ArrayList<>();
     String agency = name == null ? DEFAULT_AGENCY : name.strip();
     if (agency.isEmpty() || agency.chars().anyMatch(Character::isISOControl)) {
-      problems.add("--name 应为一行机关名称，例如“示例县水务局” / --name must be the agency's name on one line");
+      problems.add(Bi.message("init.bad-name"));
     }
     String prefix = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
     if (code != null && !(prefix.matches(SiteConfigValidator.INDEX_PREFIX)
         && (prefix.length() == 6 || prefix.length() == 9 || prefix.length() == 18))) {
-      problems.add("--code 应为索引号前段码：9位组织机构代码、18位统一社会信用代码或6位行政区划代码，而不是“" + code + "”"
-          + " / --code must be the index number prefix: a 9-character organisation code, an 18-character credit code"
-          + " or a 6-digit region code, not \"" + code + "\"");
+      problems.add(Bi.message("init.bad-code", code));
     }
     String regionCode = region != null ? region.strip() : regionOf(prefix);
     if (!regionCode.matches("\\d{6}")) {
-      problems.add("--region 应为6位数字的行政区划代码，例如 530199，而不是“" + region + "”"
-          + " / --region must be a 6-digit administrative division code such as 530199, not \"" + region + "\"");
+      problems.add(Bi.message("init.bad-region", region));
     }
     String url = baseUrl == null ? DEFAULT_BASE_URL : baseUrl.strip();
     if (!url.endsWith("/")) url = url + "/";
     if (!SiteConfigValidator.validBaseUrl(url)) {
-      problems.add("--base-url 应为 http(s):// 开头的网址，例如 https://slj.example.gov.cn/，而不是“" + baseUrl + "”"
-          + " / --base-url must be an http(s):// URL such as https://slj.example.gov.cn/, not \"" + baseUrl + "\"");
+      problems.add(Bi.message("init.bad-base-url", baseUrl));
     }
-    if (!problems.isEmpty()) throw new InvalidException(String.join("\n", problems));
+    if (!problems.isEmpty()) throw new InvalidException(problems);
     return new SiteIdentity(agency, prefix, regionCode, url);
   }
 
@@ -79,7 +88,10 @@ public record SiteIdentity(String agency, String indexPrefix, String regionCode,
   /** The defaults still in use, for the "fill these in" list {@code gongkai init} prints. */
   public List<String> defaultsLeft() {
     List<String> out = new ArrayList<>();
-    if (agency.equals(DEFAULT_AGENCY)) out.add("agency / title (--name)");
+    if (agency.equals(DEFAULT_AGENCY)) {
+      out.add("agency (--name)");
+      out.add("title (--name)");
+    }
     if (indexPrefix.isEmpty()) out.add("options.indexPrefix (--code)");
     if (regionCode.equals(DEFAULT_REGION)) out.add("regionCode (--region)");
     if (baseUrl.equals(DEFAULT_BASE_URL)) out.add("baseUrl (--base-url)");

@@ -1,6 +1,7 @@
 package dev.gongkai.serve;
 
 import dev.gongkai.diag.Diagnostic;
+import dev.gongkai.diag.Location;
 import java.util.List;
 
 /** The JSON bodies of {@code /__gongkai/status} and {@code /__gongkai/errors}. */
@@ -12,20 +13,35 @@ final class StatusJson {
     return "{\"build\": " + state.build() + ", \"ok\": " + state.ok() + "}";
   }
 
-  /** The latest build's diagnostics (errors and warnings) as a JSON array of objects. */
+  /**
+   * The latest build's diagnostics (errors and warnings) as a JSON array of objects. {@code location} is the place as
+   * the terminal prints it ({@code path:line:col}, or {@code path!Sheet1!D37} in a workbook); {@code line} and
+   * {@code column} are 0 when unknown and for a workbook, which has {@code sheet} and {@code cell} instead ({@code cell}
+   * empty for a whole sheet).
+   */
   static String errors(SiteState state) {
     List<Diagnostic> diagnostics = state.latest() == null ? List.of() : state.latest().diagnostics();
     StringBuilder out = new StringBuilder("[");
     for (int i = 0; i < diagnostics.size(); i++) {
       Diagnostic d = diagnostics.get(i);
+      Location at = d.location() == null ? Location.file("") : d.location();
+      boolean book = at.inWorkbook();
       if (i > 0) out.append(',');
-      out.append("\n  {\"path\": ")
-          .append(Escaping.json(d.location() == null ? "" : d.location().path()))
+      out.append("\n  {\"location\": ")
+          .append(Escaping.json(at.toString()))
+          .append(", \"path\": ")
+          .append(Escaping.json(at.path()))
           .append(", \"line\": ")
-          .append(d.location() == null ? 0 : d.location().line())
+          .append(book ? 0 : at.line())
           .append(", \"column\": ")
-          .append(d.location() == null ? 0 : d.location().column())
-          .append(", \"severity\": ")
+          .append(book ? 0 : at.column());
+      if (book) {
+        out.append(", \"sheet\": ")
+            .append(Escaping.json(at.sheet()))
+            .append(", \"cell\": ")
+            .append(Escaping.json(at.cellRef()));
+      }
+      out.append(", \"severity\": ")
           .append(Escaping.json(d.isError() ? "error" : "warning"))
           .append(", \"code\": ")
           .append(Escaping.json(d.code() == null ? "" : d.code().id()))

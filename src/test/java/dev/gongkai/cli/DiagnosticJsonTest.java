@@ -13,6 +13,7 @@ import dev.gongkai.diag.Location;
 import dev.gongkai.testing.Cli;
 import dev.gongkai.testing.DiagnosticsSchema;
 import dev.gongkai.testing.Txtar;
+import dev.gongkai.testing.Workbooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,6 +144,56 @@ class DiagnosticJsonTest {
     ObjectNode nullHint = doc.deepCopy();
     ((ObjectNode) nullHint.get("diagnostics").get(0)).putNull("hint");
     assertEquals(List.of(), DiagnosticsSchema.violations(nullHint));
+  }
+
+  @Test
+  void aBadWorkbookCellIsLocatedBySheetAndCellWithoutALine(@TempDir Path tmp) throws IOException {
+    Path src = Txtar.read(Path.of("src/test/resources/invalid/_base.txtar")).writeTo(tmp.resolve("site"));
+    Workbooks.book().sheet("Sheet1")
+        .row(1, "2024年政策解读信息").merge("A1:F1")
+        .row(2, "索引号", "标题", "发布机构", "成文日期", "发布日期", "公开属性")
+        .row(3, "015583216/2024-00010", "《安全生产条例》解读", "测试县应急管理局", "2024-02-30", "2024-06-05", "主动公开")
+        .done().sheet("第二批").row(4, "015583216/2024-00011").done()
+        .save(src.resolve("catalogue/records/aqsc-01-02.xlsx"));
+
+    Cli.Run r = Cli.run("validate", "-s", src.toString(), "--format", "json");
+
+    assertEquals(ExitCodes.INPUT, r.exit(), r.err());
+    JsonNode doc = valid(r);
+    assertEquals(1, doc.at("/counts/errors").asInt(), r.out());
+    JsonNode list = doc.get("diagnostics");
+    assertEquals(2, list.size(), r.out());
+    JsonNode date = list.get(0);
+    assertEquals("date-invalid", date.get("code").asText());
+    assertEquals("catalogue/records/aqsc-01-02.xlsx!Sheet1!D3", date.get("location").asText());
+    assertEquals("catalogue/records/aqsc-01-02.xlsx", date.get("path").asText());
+    assertEquals("Sheet1", date.get("sheet").asText());
+    assertEquals("D3", date.get("cell").asText());
+    assertTrue(date.get("line").isNull() && date.get("column").isNull(), "a workbook has no lines: " + date);
+    assertEquals("2024-02-30", date.get("text").asText());
+    JsonNode ignored = list.get(1);
+    assertEquals("xlsx-sheet-ignored", ignored.get("code").asText());
+    assertEquals("warning", ignored.get("severity").asText());
+    assertEquals("第二批", ignored.get("sheet").asText());
+    assertEquals("A4", ignored.get("cell").asText());
+    assertEquals("catalogue/records/aqsc-01-02.xlsx!第二批!A4", ignored.get("location").asText());
+  }
+
+  @Test
+  void aWholeSheetHasASheetButNoCellAndATextFileNeither() throws IOException {
+    Diagnostics diags = new Diagnostics();
+    diags.report(Code.FILE_EMPTY, Location.sheet("catalogue/datasets/funds.xlsx", "Sheet1"), "");
+    diags.report(Code.CELL_TYPE, new Location("catalogue/datasets/grants.csv", 3, 5), "abc", "金额", "abc", "number");
+    JsonNode doc = JSON.readTree(DiagnosticJson.write("build", false, diags));
+    assertEquals(List.of(), DiagnosticsSchema.violations(doc));
+    JsonNode sheet = doc.at("/diagnostics/0");
+    assertEquals("catalogue/datasets/funds.xlsx!Sheet1", sheet.get("location").asText());
+    assertEquals("Sheet1", sheet.get("sheet").asText());
+    assertFalse(sheet.has("cell"), sheet.toString());
+    assertTrue(sheet.get("line").isNull(), sheet.toString());
+    JsonNode text = doc.at("/diagnostics/1");
+    assertFalse(text.has("sheet") || text.has("cell"), text.toString());
+    assertEquals(3, text.get("line").asInt());
   }
 
   @Test

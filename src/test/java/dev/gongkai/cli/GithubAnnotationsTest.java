@@ -1,6 +1,7 @@
 package dev.gongkai.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gongkai.diag.Code;
@@ -10,6 +11,7 @@ import dev.gongkai.diag.Location;
 import dev.gongkai.diag.Severity;
 import dev.gongkai.testing.Cli;
 import dev.gongkai.testing.Txtar;
+import dev.gongkai.testing.Workbooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,42 @@ class GithubAnnotationsTest {
   }
 
   @Test
+  void aWorkbookCellIsAnnotatedOnTheFileWithTheCellStartingTheTitle() {
+    Diagnostic cell = new Diagnostic(Location.cell("catalogue/records/救灾资金.xlsx", "Sheet1", 37, 4), Severity.ERROR,
+        Code.DATE_INVALID, "“2024-02-30”不是有效日期", "\"2024-02-30\" is not a valid date", "2024-02-30", "", "");
+    assertEquals("::error file=sites/x/catalogue/records/救灾资金.xlsx,title=Sheet1!D37%3A date-invalid::"
+        + "\"2024-02-30\" is not a valid date%0A| 2024-02-30%0Ahint: ",
+        new GithubAnnotations("sites/x/", Lang.EN).command(cell));
+    // A sheet name holding the property separators; a whole sheet; a whole row.
+    Diagnostic sheet = new Diagnostic(Location.sheet("d.xlsx", "1,2:3"), Severity.WARNING, Code.FILE_EMPTY,
+        "空", "empty", "", "", "");
+    assertEquals("::warning file=d.xlsx,title=1%2C2%3A3%3A file-empty::空%0A提示：",
+        new GithubAnnotations("", Lang.ZH_CN).command(sheet));
+    Diagnostic row = new Diagnostic(new Location("d.xlsx", 5, 0, "Sheet1"), Severity.ERROR, Code.CSV_FIELD_COUNT,
+        "行", "row", "", "", "");
+    assertTrue(new GithubAnnotations("", Lang.EN).command(row).startsWith("::error file=d.xlsx,title=Sheet1!5%3A5%3A "),
+        new GithubAnnotations("", Lang.EN).command(row));
+  }
+
+  @Test
+  void theCliAnnotatesABadWorkbookCell(@TempDir Path tmp) throws IOException {
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    Files.createDirectories(repo.resolve(".git"));
+    Path site = Txtar.read(Path.of("src/test/resources/invalid/_base.txtar")).writeTo(repo.resolve("portal"));
+    Workbooks.book().sheet("Sheet1")
+        .row(1, "索引号", "标题", "发布机构", "成文日期", "发布日期", "公开属性")
+        .row(2, "015583216/2024-00010", "《安全生产条例》解读", "测试县应急管理局", "2024-02-30", "2024-06-05", "主动公开")
+        .done().save(site.resolve("catalogue/records/aqsc-01-02.xlsx"));
+    Cli.Run r = Cli.run("validate", "-s", site.toString(), "--format", "github", "--lang", "en");
+    assertEquals(ExitCodes.INPUT, r.exit(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(1, lines.size(), r.out());
+    assertTrue(lines.get(0).startsWith("::error file=portal/catalogue/records/aqsc-01-02.xlsx,title=Sheet1!D2%3A "
+        + "date-invalid::\"2024-02-30\" is not a valid date"), lines.get(0));
+    assertFalse(lines.get(0).contains(",line="), "no line in a workbook: " + lines.get(0));
+  }
+
+  @Test
   void pathsAreRelativeToTheGitRepository(@TempDir Path tmp) throws IOException {
     Path repo = Files.createDirectories(tmp.resolve("repo"));
     Path site = Files.createDirectories(repo.resolve("sites/县 一"));
@@ -75,6 +113,6 @@ class GithubAnnotationsTest {
     assertTrue(line.contains(",title=date-invalid::\"50%25\" is not a valid date"), line);
     assertTrue(line.contains("%0A| 50%25%0Ahint: "), line);
     assertTrue(r.err().contains("1 error, 0 warnings"), r.err());
-    assertTrue(r.err().contains("build failed"), r.err());
+    assertTrue(r.err().contains("validation failed"), r.err());
   }
 }

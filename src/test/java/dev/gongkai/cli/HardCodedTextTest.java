@@ -33,7 +33,9 @@ class HardCodedTextTest {
       "Check each published record's working days from 成文日期 to 发布日期 against its item's 公开时限.",
       // ReportCommand.Annual: the official report, its format circular and its tables.
       "Print the tables of the 政府信息公开工作年度报告 (国办公开办函〔2021〕30号 format) of one year: ",
-      "表二 counted from the published records, 表三 and 表四 from catalogue/annual-report/<year>.json.");
+      "表二 counted from the published records, 表三 and 表四 from catalogue/annual-report/<year>.json.",
+      // NewRecordCommand: the official name of what it numbers.
+      "Append a record with the agency's next index number (索引号) to the item's record file");
 
   /**
    * The literals of a Java source with Chinese in them: "…", """…""" and '…', comments skipped. Unicode escapes

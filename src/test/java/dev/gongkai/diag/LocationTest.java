@@ -34,6 +34,15 @@ class LocationTest {
   }
 
   @Test
+  void theSheetReferenceIsWhatFollowsTheFile() {
+    assertEquals("Sheet1!D37", Location.cell("救灾资金.xlsx", "Sheet1", 37, 4).sheetRef());
+    assertEquals("Sheet1!5:5", new Location("r.xlsx", 5, 0, "Sheet1").sheetRef());
+    assertEquals("说明", Location.sheet("r.xlsx", "说明").sheetRef());
+    assertEquals("", new Location("a.csv", 2, 38).sheetRef(), "a text file has none");
+    assertEquals("", Location.file("a.xlsx").sheetRef(), "nor has a whole workbook");
+  }
+
+  @Test
   void columnLettersGoPastZ() {
     assertEquals(List.of("A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"),
         List.of(1, 26, 27, 52, 53, 702, 703, 16384).stream().map(Location::columnLetters).toList());

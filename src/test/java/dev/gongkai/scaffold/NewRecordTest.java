@@ -205,6 +205,18 @@ class NewRecordTest {
   }
 
   @Test
+  void aRefusalGivesItsReasonInEachLanguageApart(@TempDir Path tmp) throws IOException {
+    Path site = site(tmp);
+    NewRecord.Refused e = org.junit.jupiter.api.Assertions.assertThrows(NewRecord.Refused.class, () -> NewRecord.add(
+        new NewRecord.Request(site, "aqsc-09-09", "通知", java.time.LocalDate.of(2025, 7, 1))));
+    assertTrue(e.usage());
+    assertTrue(e.reason().zh().startsWith("标准目录中没有事项“aqsc-09-09”：请写事项编码（如 aqsc-01-01，"), e.reason().zh());
+    assertTrue(e.reason().en().startsWith("no catalogue item \"aqsc-09-09\": give an item code (e.g. aqsc-01-01, "),
+        e.reason().en());
+    assertEquals(e.reason().zh() + " / " + e.reason().en(), e.getMessage());
+  }
+
+  @Test
   void refusals(@TempDir Path tmp) throws IOException {
     Path site = site(tmp);
     Path f = site.resolve("catalogue/records/aqsc/aqsc-01-01.csv");

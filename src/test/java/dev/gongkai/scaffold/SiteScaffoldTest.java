@@ -164,6 +164,20 @@ class SiteScaffoldTest {
     assertFalse(Files.exists(tmp.resolve("a")) || Files.exists(tmp.resolve("b")) || Files.exists(tmp.resolve("c")));
   }
 
+  @Test
+  void everyBadOptionIsNamedInEachLanguageApart() {
+    SiteIdentity.InvalidException e = org.junit.jupiter.api.Assertions.assertThrows(SiteIdentity.InvalidException.class,
+        () -> SiteIdentity.of("a\nb", "yjj-1", "5301", "ftp://x/"));
+    List<String> zh = e.problems().stream().map(p -> p.zh()).toList();
+    List<String> en = e.problems().stream().map(p -> p.en()).toList();
+    assertEquals(4, zh.size(), zh.toString());
+    assertEquals(List.of("--name", "--code", "--region", "--base-url"),
+        en.stream().map(m -> m.substring(0, m.indexOf(' '))).toList());
+    assertTrue(zh.get(1).endsWith("而不是“yjj-1”") && !zh.get(1).contains("must"), zh.get(1));
+    assertTrue(en.get(1).endsWith("not \"yjj-1\"") && !en.get(1).contains("应为"), en.get(1));
+    assertEquals(String.join("\n", e.problems().stream().map(p -> p.zh() + " / " + p.en()).toList()), e.getMessage());
+  }
+
   private static SiteIdentity id() {
     try {
       return SiteIdentity.of("示例县水务局", null, null, null);

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gongkai.diag.Code;
+import dev.gongkai.diag.Diagnostic;
+import dev.gongkai.diag.Location;
+import dev.gongkai.diag.Severity;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,6 +193,24 @@ class DevServerTest {
     assertTrue(errors.contains("\"code\": \"date-invalid\""), errors);
     assertTrue(errors.contains("\"line\": 3, \"column\": 7"), errors);
     assertTrue(errors.contains("\\u003cscript\\u003e"), errors);
+  }
+
+  @Test
+  void aWorkbookCellShowsAsFileSheetAndCell() throws Exception {
+    Diagnostic cell = new Diagnostic(Location.cell("catalogue/records/救灾资金.xlsx", "Sheet1", 37, 4), Severity.ERROR,
+        Code.DATE_INVALID, "“2024-02-30”不是有效日期", "\"2024-02-30\" is not a valid date", "2024-02-30", "", "");
+    server.publish(new SiteState(site, 2, BuildOutcome.failure("1 error", List.of(cell, FakeSiteBuilder.BAD_DATE))));
+
+    String page = http.get("/").body();
+    assertTrue(page.contains("<code style=\"color:#93c5fd\">catalogue/records/救灾资金.xlsx!Sheet1!D37</code>"), page);
+    assertTrue(page.contains(">content/公告.md:3:7</code>"), page);
+
+    String errors = http.get(LiveReload.ERRORS_PATH).body();
+    assertTrue(errors.contains("{\"location\": \"catalogue/records/救灾资金.xlsx!Sheet1!D37\", "
+        + "\"path\": \"catalogue/records/救灾资金.xlsx\", \"line\": 0, \"column\": 0, \"sheet\": \"Sheet1\", "
+        + "\"cell\": \"D37\", \"severity\": \"error\""), errors);
+    assertTrue(errors.contains("{\"location\": \"content/公告.md:3:7\", \"path\": \"content/公告.md\", "
+        + "\"line\": 3, \"column\": 7, \"severity\""), "a text file has no sheet: " + errors);
   }
 
   @Test
