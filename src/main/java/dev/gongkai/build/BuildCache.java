@@ -28,10 +28,20 @@ import java.util.Optional;
  */
 final class BuildCache {
   private static final String FILE = "build-state.bin";
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
-  /** The cached state of one committed build. */
-  record State(String stamp, OutputManifest manifest, PageMemo pages, byte[] auditDigest) {}
+  /**
+   * The cached state of one committed build.
+   *
+   * @param indexKey digest of the search stage's inputs ({@code SearchInputs})
+   * @param indexPaths the files the search stage wrote, sorted
+   */
+  record State(String stamp, OutputManifest manifest, PageMemo pages, byte[] auditDigest, byte[] indexKey,
+      java.util.List<String> indexPaths) {
+    State {
+      indexPaths = java.util.List.copyOf(indexPaths);
+    }
+  }
 
   private BuildCache() {}
 
@@ -89,10 +99,14 @@ final class BuildCache {
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
       if (in.readInt() != FORMAT || !in.readUTF().equals(stamp)) return Optional.empty();
       byte[] audit = in.readNBytes(32);
+      byte[] indexKey = in.readNBytes(32);
+      int n = in.readInt();
+      java.util.List<String> indexPaths = new java.util.ArrayList<>(n);
+      for (int i = 0; i < n; i++) indexPaths.add(in.readUTF());
       OutputManifest manifest = OutputManifest.readFrom(in);
       PageMemo pages = PageMemo.readFrom(in);
       if (manifest == null) return Optional.empty();
-      return Optional.of(new State(stamp, manifest, pages, audit));
+      return Optional.of(new State(stamp, manifest, pages, audit, indexKey, indexPaths));
     } catch (EOFException e) {
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
@@ -114,6 +128,9 @@ final class BuildCache {
         out.writeInt(FORMAT);
         out.writeUTF(state.stamp());
         out.write(state.auditDigest());
+        out.write(state.indexKey());
+        out.writeInt(state.indexPaths().size());
+        for (String p : state.indexPaths()) out.writeUTF(p);
         state.manifest().writeTo(out);
         state.pages().writeTo(out);
       }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param wallNanos the whole run, as the user waited for it
  * @param pagesKept pages an incremental build kept from the previous build instead of rendering (0 for clean builds)
  * @param filesChanged files whose bytes were written: new or changed, plus removed ones (all files for a clean build)
+ * @param searchKept whether an incremental build kept the previous search files (their inputs were unchanged)
  */
 public record BuildResult(
     boolean ok,
@@ -27,12 +28,13 @@ public record BuildResult(
     Map<Phase, Long> phaseNanos,
     long wallNanos,
     int pagesKept,
-    int filesChanged) {
+    int filesChanged,
+    boolean searchKept) {
 
   /** A clean build's result. */
   public BuildResult(boolean ok, Diagnostics diagnostics, int published, int withheld, int pages, int files,
       Map<Phase, Long> phaseNanos, long wallNanos) {
-    this(ok, diagnostics, published, withheld, pages, files, phaseNanos, wallNanos, 0, files);
+    this(ok, diagnostics, published, withheld, pages, files, phaseNanos, wallNanos, 0, files, false);
   }
 
   /** A result whose phases ran one after the other (validation, failed builds). */

@@ -6,6 +6,7 @@ import dev.gongkai.index.SearchDoc;
 import dev.gongkai.index.SearchDocs;
 import dev.gongkai.index.SearchExport;
 import dev.gongkai.index.SearchIndex;
+import dev.gongkai.index.SearchInputs;
 import dev.gongkai.model.PublishedSite;
 import dev.gongkai.write.OutputSink;
 import java.io.IOException;
@@ -25,8 +26,25 @@ import org.apache.lucene.store.Directory;
  * with {@link #join()} at most once.
  */
 final class Indexing implements AutoCloseable {
-  /** What the stage produced; the reader stays open for the leak audit and the saved index until closed. */
-  record Indexed(Directory index, DirectoryReader reader, long nanos) {}
+  /**
+   * What the stage produced; the reader stays open for the leak audit and the saved index until closed.
+   *
+   * @param index the Lucene index, or null when the previous build's search files were kept
+   * @param reader its reader, or null likewise
+   * @param key the digest of the stage's inputs ({@link SearchInputs})
+   * @param paths the files the stage wrote or kept, sorted
+   */
+  record Indexed(Directory index, DirectoryReader reader, long nanos, byte[] key, java.util.List<String> paths) {
+    boolean kept() {
+      return index == null;
+    }
+  }
+
+  /**
+   * What the previous build's search stage left, for an incremental build: when its input digest equals
+   * {@code key}, its files ({@code files}: path → SHA-256) are kept instead of being computed again.
+   */
+  record Previous(byte[] key, java.util.Map<String, byte[]> files) {}
 
   private final CompletableFuture<Indexed> future;
 
@@ -39,19 +57,48 @@ final class Indexing implements AutoCloseable {
    * {@code search/engines/}, whose checksums go into {@code sums} (synchronise on it to read it before
    * {@link #join()}); records' documents come from {@code memo} when unchanged.
    */
-  static Indexing start(PublishedSite site, OutputSink out, java.util.Map<String, String> sums, RecordDocs memo) {
+  static Indexing start(PublishedSite site, OutputSink out, java.util.Map<String, String> sums, RecordDocs memo,
+      Previous previous) {
     CompletableFuture<Indexed> f = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       long t0 = System.nanoTime();
       Directory index = null;
       DirectoryReader reader = null;
       try {
+        byte[] key = SearchInputs.digest(site);
+        if (previous != null && java.util.Arrays.equals(previous.key(), key)) {
+          for (var e : previous.files().entrySet()) {
+            out.keep(e.getKey());
+            // The search-engine exports are listed in SHA256SUMS (the same digest, in hex).
+            if (e.getKey().startsWith(SearchEngineExport.DIR)) {
+              synchronized (sums) {
+                sums.put(e.getKey(), java.util.HexFormat.of().formatHex(e.getValue()));
+              }
+            }
+          }
+          f.complete(new Indexed(null, null, System.nanoTime() - t0, key, List.copyOf(previous.files().keySet())));
+          return;
+        }
+        java.util.Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        OutputSink noted = new OutputSink() {
+          @Override
+          public void write(String path, byte[] data) throws IOException {
+            paths.add(path);
+            out.write(path, data);
+          }
+
+          @Override
+          public void copy(String path, java.nio.file.Path source) throws IOException {
+            paths.add(path);
+            out.copy(path, source);
+          }
+        };
         List<SearchDoc> docs = SearchDocs.of(site, memo);
         index = SearchIndex.build(docs);
         reader = DirectoryReader.open(index);
-        SearchExport.write(reader, docs, site.catalogue(), out);
-        SiteBuild.writeAll(SearchEngineExport.build(docs, site.config().baseUrl()), out, sums);
-        f.complete(new Indexed(index, reader, System.nanoTime() - t0));
+        SearchExport.write(reader, docs, site.catalogue(), noted);
+        SiteBuild.writeAll(SearchEngineExport.build(docs, site.config().baseUrl()), noted, sums);
+        f.complete(new Indexed(index, reader, System.nanoTime() - t0, key, paths.stream().sorted().toList()));
       } catch (Throwable e) {
         closeQuietly(reader, index);
         f.completeExceptionally(e);
@@ -92,6 +139,7 @@ final class Indexing implements AutoCloseable {
     } catch (ExecutionException e) {
       return; // nothing left open: the thread closed what it had opened
     }
+    if (done.kept()) return;
     try (Directory i = done.index(); DirectoryReader r = done.reader()) {
       // closed in reverse order: reader, then index
     }

@@ -131,7 +131,20 @@ public final class SiteBuild {
       BuildCache.State cached) throws IOException {
     Views.OpenData openData = exported.openData();
     dev.gongkai.index.RecordDocs docs = BuildCache.recordDocs(req.cacheDir());
-    try (Indexing indexing = Indexing.start(published, out, sums, docs)) {
+    // What the leak audit will search for, decided now: the search stage may keep the previous build's files only
+    // if they were audited for the same needles (and, for the command line, their saved index is still there).
+    LeakAudit.Plan plan = LeakAudit.plan(site);
+    boolean sameAudit = cached != null && java.util.Arrays.equals(cached.auditDigest(), plan.digest());
+    Indexing.Previous previousIndex = null;
+    if (sameAudit && (req.indexDir() == null || java.nio.file.Files.isDirectory(req.indexDir()))) {
+      Map<String, byte[]> files = new java.util.TreeMap<>();
+      for (String p : cached.indexPaths()) {
+        byte[] h = cached.manifest().files().get(p);
+        if (h != null) files.put(p, h);
+      }
+      if (files.size() == cached.indexPaths().size()) previousIndex = new Indexing.Previous(cached.indexKey(), files);
+    }
+    try (Indexing indexing = Indexing.start(published, out, sums, docs, previousIndex)) {
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
       int pages;
@@ -166,15 +179,15 @@ public final class SiteBuild {
       t0 = lap(Phase.WRITE, t0, times, progress);
       // Nothing the gate withheld may be anywhere in what was written, whatever a template or page did. Files the
       // last build wrote, unchanged, were audited then: when the audit searches for the same things, they are clean.
-      LeakAudit.Plan plan = LeakAudit.plan(site);
-      boolean changedOnly = cached != null && java.util.Arrays.equals(cached.auditDigest(), plan.digest());
+      // A kept search index was audited with the same plan: its stored fields need no second look.
+      boolean changedOnly = sameAudit;
       List<dev.gongkai.diag.Diagnostic> leaks = LeakAudit.scan(out.files(changedOnly), plan, indexed.reader());
       // A leak is reported with every place it is in, as a clean build would.
       if (!leaks.isEmpty() && changedOnly) leaks = LeakAudit.scan(out.files(false), plan, indexed.reader());
       leaks.forEach(diags::add);
       lap(Phase.AUDIT, t0, times, progress);
       if (diags.hasErrors()) return new BuildResult(false, diags, published.records().size(), withheld, 0, 0, times);
-      if (req.indexDir() != null) SearchIndex.save(indexed.index(), req.indexDir());
+      if (req.indexDir() != null && !indexed.kept()) SearchIndex.save(indexed.index(), req.indexDir());
       int files = out.fileCount();
       int changed = out.files(true).size() + (out instanceof IncrementalOutput inc ? inc.removedPaths().size() : 0);
       if (req.cacheDir() != null) BuildCache.invalidate(req.cacheDir());
@@ -182,10 +195,11 @@ public final class SiteBuild {
       if (req.cacheDir() != null) {
         BuildCache.keepRecordDocs(req.cacheDir(), docs.successor());
         BuildCache.save(req.cacheDir(),
-            new BuildCache.State(BuildCache.stamp(req.out()), out.manifest(), memo, plan.digest()));
+            new BuildCache.State(BuildCache.stamp(req.out()), out.manifest(), memo, plan.digest(), indexed.key(),
+                indexed.paths()));
       }
       return new BuildResult(true, diags, published.records().size(), withheld, pages, files, times,
-          System.nanoTime() - started, kept, changed);
+          System.nanoTime() - started, kept, changed, indexed.kept());
     }
   }
 

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -19,10 +18,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -51,8 +47,6 @@ public final class XlsxWriter {
   /** Excel's limit on a sheet name. */
   static final int SHEET_NAME_MAX = 31;
   /** A DOS timestamp cannot hold a time before 1980 or after 2107. */
-  private static final LocalDateTime DOS_MIN = LocalDateTime.of(1980, 1, 1, 0, 0);
-  private static final LocalDateTime DOS_MAX = LocalDateTime.of(2107, 12, 31, 23, 59, 58);
   private static final Pattern CORE_TIME =
       Pattern.compile("(<dcterms:(?:created|modified)\\b[^>]*>)[^<]*(</dcterms:(?:created|modified)>)");
   /** {@code [Content_Types].xml} first, then by name. */
@@ -229,23 +223,6 @@ public final class XlsxWriter {
     } catch (IOException | DataFormatException e) {
       throw new IllegalStateException("cannot read the workbook fastexcel wrote", e);
     }
-    LocalDateTime local = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
-    if (local.isBefore(DOS_MIN)) local = DOS_MIN;
-    if (local.isAfter(DOS_MAX)) local = DOS_MAX;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(xlsx.length);
-    try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-      zip.setLevel(Deflater.DEFAULT_COMPRESSION);
-      zip.setMethod(ZipOutputStream.DEFLATED);
-      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-        ZipEntry z = new ZipEntry(e.getKey());
-        z.setTimeLocal(local);
-        zip.putNextEntry(z);
-        zip.write(e.getValue());
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return dev.gongkai.write.DeterministicZip.of(entries, time);
   }
 }

@@ -165,23 +165,9 @@ public final class SourceTree {
    */
   public java.util.Optional<SourceText> read(Path p, java.nio.charset.Charset charset, Diagnostics diags) {
     String rel = rel(p);
-    if (!insideRoot(p)) {
-      diags.report(Code.PATH_OUTSIDE, Location.file(rel), rel, rel);
-      return java.util.Optional.empty();
-    }
-    try {
-      long size = Files.size(p);
-      if (size > TextChecks.MAX_FILE_BYTES) {
-        diags.report(Code.TOO_LARGE, Location.file(rel), "", dev.gongkai.diag.Bi.of("文件", "the file"),
-            TextChecks.mib(size), TextChecks.mib(TextChecks.MAX_FILE_BYTES));
-        return java.util.Optional.empty();
-      }
-      byte[] bytes = Files.readAllBytes(p);
-      boolean json = rel.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
-      return TextDecoder.decode(bytes, rel, charset, diags).flatMap(t -> TextChecks.check(rel, t, json, diags));
-    } catch (IOException e) {
-      diags.report(Code.FILE_UNREADABLE, Location.file(rel), "", String.valueOf(e.getMessage()));
-      return java.util.Optional.empty();
-    }
+    boolean json = rel.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    return readBytes(p, diags)
+        .flatMap(bytes -> TextDecoder.decode(bytes, rel, charset, diags))
+        .flatMap(t -> TextChecks.check(rel, t, json, diags));
   }
 }

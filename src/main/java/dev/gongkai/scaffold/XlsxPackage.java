@@ -1,13 +1,10 @@
 package dev.gongkai.scaffold;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.Comparator;
@@ -17,9 +14,6 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
@@ -33,8 +27,6 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * entry can hold).
  */
 final class XlsxPackage {
-  private static final LocalDateTime DOS_MIN = LocalDateTime.of(1980, 1, 1, 0, 0);
-  private static final LocalDateTime DOS_MAX = LocalDateTime.of(2107, 12, 31, 23, 59, 58);
   private static final Pattern CORE_TIME =
       Pattern.compile("(<dcterms:(created|modified)\\b[^>]*>)[^<]*(</dcterms:\\2>)");
   private static final Comparator<String> ENTRY_ORDER =
@@ -59,24 +51,7 @@ final class XlsxPackage {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the workbook fastexcel wrote", e);
     }
-    LocalDateTime local = time.map(t -> LocalDateTime.ofInstant(t, ZoneOffset.UTC)).orElse(DOS_MIN);
-    if (local.isBefore(DOS_MIN)) local = DOS_MIN;
-    if (local.isAfter(DOS_MAX)) local = DOS_MAX;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(xlsx.length);
-    try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-      zip.setLevel(Deflater.DEFAULT_COMPRESSION);
-      zip.setMethod(ZipOutputStream.DEFLATED);
-      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-        ZipEntry z = new ZipEntry(e.getKey());
-        z.setTimeLocal(local);
-        zip.putNextEntry(z);
-        zip.write(e.getValue());
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return dev.gongkai.write.DeterministicZip.of(entries, time.orElse(null));
   }
 
   private static byte[] coreTimes(byte[] xml, Optional<Instant> time) {

@@ -55,6 +55,7 @@ class IncrementalBuildTest {
     BuildResult r = sameAsClean();
     assertEquals(r.pages(), r.pagesKept(), "every page kept");
     assertEquals(0, r.filesChanged(), "no file written");
+    assertTrue(r.searchKept(), "search files kept without indexing");
     assertEquals(before, TreeDigest.of(out));
   }
 
@@ -65,6 +66,7 @@ class IncrementalBuildTest {
     BuildResult r = sameAsClean();
     assertMostlyKept(r);
     assertTrue(r.filesChanged() > 3, "the record page, its lists and the exports change: " + r.filesChanged());
+    assertFalse(r.searchKept(), "a title is searched: the index is built again");
   }
 
   @Test
@@ -133,6 +135,7 @@ class IncrementalBuildTest {
   void changedTemplateRendersItsPagesAgain() throws IOException {
     replaceInFile(Path.of("site-templates/record.html"), "<main", "<main data-edited=\"1\"");
     BuildResult r = sameAsClean();
+    assertTrue(r.searchKept(), "templates are not searched: the search files are kept");
     assertTrue(r.pagesKept() < r.pages() / 2, "record pages rendered again: kept " + r.pagesKept());
     assertTrue(Files.readString(out.resolve("records/015583216-2024-00013/index.html"), StandardCharsets.UTF_8)
         .contains("data-edited=\"1\""));
