@@ -242,7 +242,7 @@ write_report() {
     echo
     echo "### No-op rebuild and one-record edit"
     echo
-    echo "No-op: the same command again into the existing output folder, nothing changed. Edit: one 主动公开 record's title (prefixed 〔基准编辑〕) and body changed in its catalogue CSV, then the same command; *verified* = the new title is in that record's page afterwards. gongkai has no incremental build yet, so both are full rebuilds."
+    echo "No-op: the same command again into the existing output folder, nothing changed. Edit: one 主动公开 record's title (prefixed 〔基准编辑〕) and body changed in its catalogue CSV, then the same command; *verified* = the new title is in that record's page afterwards. Both are incremental builds with the build cache the full build left (\`.gongkai/cache\` in the site): unchanged pages are kept, only changed files written; the full build itself is a clean one (\`--clean\`)."
     echo
     table "| records (N) | no-op wall s | no-op CPU s | no-op peak RSS MiB | no-op load | edit wall s (to updated output) | edit CPU s | edit peak RSS MiB | edited record | verified | edit load |" \
       "|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|" "${rebuild_rows[@]}"
@@ -337,7 +337,7 @@ for n in "${sizes[@]}"; do
   # 2. Full build into a fresh output folder (and without any state gongkai may keep in the source's .gongkai/).
   say "N=$n: gongkai full build…"
   rm -rf "$out" "$out".tmp-* "$out".old-* "$site/.gongkai"
-  measure "$logs/full" "${gongkai_cmd[@]}" --source "$site" --out "$out"
+  measure "$logs/full" "${gongkai_cmd[@]}" --source "$site" --out "$out" --clean
   if [ "$M_STATUS" -ne 0 ]; then
     fail_tail "N=$n: gongkai build failed (exit $M_STATUS)" "$logs/full.stderr"
     full_rows+=("| $n | — | — | — | $M_WALL | $M_CPU | $M_SYS | $M_RSS | — | **failed (exit $M_STATUS)**, see bench/work/scale-$n/logs/full.stderr | $M_LOAD |")
@@ -507,7 +507,7 @@ if ! skipped jbake; then
 
     # gongkai on the subset.
     rm -rf "$jdir/out"
-    measure "$jlogs/gongkai" "${gongkai_cmd[@]}" --source "$jdir/site" --out "$jdir/out"
+    measure "$jlogs/gongkai" "${gongkai_cmd[@]}" --source "$jdir/site" --out "$jdir/out" --clean
     if [ "$M_STATUS" -ne 0 ]; then
       fail_tail "JBake: gongkai build of the subset failed (exit $M_STATUS)" "$jlogs/gongkai.stderr"
       g_wall="—" g_pages="—" g_pub="—"
