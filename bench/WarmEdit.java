@@ -45,7 +45,7 @@ public class WarmEdit {
     try {
       for (int i = 1; i <= rounds; i++) {
         List<List<String>> rows = new ArrayList<>();
-        try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
+        try (CSVParser p = CSVFormat.DEFAULT.parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
           for (CSVRecord rec : p) rows.add(new ArrayList<>(rec.toList()));
         }
         List<String> cells = rows.get(1 + (i % (rows.size() - 1)));
