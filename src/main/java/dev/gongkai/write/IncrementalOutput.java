@@ -65,7 +65,13 @@ public final class IncrementalOutput implements BuildOutput {
 
   @Override
   public void copy(String path, Path source) throws IOException {
-    write(path, Files.readAllBytes(source));
+    byte[] hash = OutputManifest.sha256(source);
+    claim(path, hash);
+    if (previous.same(path, hash)) return;
+    Path p = stagedPath(path);
+    Files.createDirectories(p.getParent());
+    Files.copy(source, p, StandardCopyOption.REPLACE_EXISTING);
+    changed.put(path, Boolean.TRUE);
   }
 
   @Override

@@ -47,6 +47,18 @@ public record OutputManifest(Map<String, byte[]> files) {
     return new OutputManifest(files);
   }
 
+  /** SHA-256 of a file's bytes, read in blocks (attachments may be large). */
+  public static byte[] sha256(java.nio.file.Path file) throws java.io.IOException {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) md.update(buf, 0, n);
+      return md.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
   /** SHA-256 of {@code data}. */
   public static byte[] sha256(byte[] data) {
     try {

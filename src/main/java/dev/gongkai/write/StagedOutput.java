@@ -68,7 +68,9 @@ public final class StagedOutput implements BuildOutput {
 
   @Override
   public void copy(String path, Path source) throws IOException {
-    write(path, Files.readAllBytes(source));
+    Path target = prepare(path);
+    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    hashes.put(path, OutputManifest.sha256(target));
   }
 
   @Override
