@@ -68,14 +68,19 @@ final class BuildCache {
   }
 
   /**
-   * What the cache must match: generator, output folder and its marker's modification time. The marker is written
-   * once per clean build and kept by incremental ones.
+   * What the cache must match: generator, output folder and its marker's modification time and file identity. The
+   * marker is written once per clean build and kept by incremental ones.
    */
   static String stamp(Path out) throws IOException {
     Path target = out.toAbsolutePath().normalize();
     Path marker = target.resolve(dev.gongkai.write.StagedOutput.MARKER);
-    String markerTime = Files.isRegularFile(marker) ? Files.getLastModifiedTime(marker).toString() : "-";
-    return String.join("\n", GeneratorVersion.get(), generatorStamp(), target.toString(), markerTime);
+    String markerId = "-";
+    if (Files.isRegularFile(marker)) {
+      // Time and file identity (inode): each clean build writes a new marker, even within the clock's resolution.
+      var attrs = Files.readAttributes(marker, java.nio.file.attribute.BasicFileAttributes.class);
+      markerId = attrs.lastModifiedTime() + " " + attrs.fileKey();
+    }
+    return String.join("\n", GeneratorVersion.get(), generatorStamp(), target.toString(), markerId);
   }
 
   /** Where the generator's classes come from and when they were built: bundled templates change with them. */
