@@ -139,39 +139,23 @@ public final class LeakAudit {
       this.owners = new ArrayList<>(byText.values());
       this.matcher = texts.isEmpty() ? null : new LeakMatcher(texts);
       this.attachments = new Fingerprints(withheld);
-      this.digest = digestOf(needles, withheld, listOnRequest);
+      this.digest = digestOf(needles, attachments.listing, listOnRequest);
     }
 
-    /** SHA-256 over the needles (text, kind, record), the withheld attachments and the apply-page exception. */
+    /** SHA-256 over the needles (text, kind, record), the withheld attachments' digests and the apply-page exception. */
     public byte[] digest() {
       return digest.clone();
     }
 
-    private static byte[] digestOf(List<Needle> needles, List<DisclosureRecord> withheld, boolean listOnRequest) {
-      try {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        StringBuilder b = new StringBuilder().append(listOnRequest).append('\n');
-        for (Needle n : needles) {
-          b.append(n.kind()).append('\t').append(n.record().indexNo()).append('\t').append(n.record().disclosure())
-              .append('\t').append(n.normalized()).append('\n');
-        }
-        for (DisclosureRecord r : withheld) {
-          for (Attachment a : r.attachments()) b.append(r.indexNo()).append('\t').append(a.source()).append('\n');
-        }
-        md.update(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        for (DisclosureRecord r : withheld) {
-          for (Attachment a : r.attachments()) {
-            try {
-              md.update(Files.readAllBytes(a.source()));
-            } catch (IOException e) {
-              md.update((byte) 0);
-            }
-          }
-        }
-        return md.digest();
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    private static byte[] digestOf(List<Needle> needles, List<String> attachments, boolean listOnRequest) {
+      StringBuilder b = new StringBuilder().append(listOnRequest).append('\n');
+      for (Needle n : needles) {
+        b.append(n.kind()).append('\t').append(n.record().indexNo()).append('\t').append(n.record().disclosure())
+            .append('\t').append(n.normalized()).append('\n');
       }
+      // The attachments by the digests the fingerprints already hold: no second read of the files.
+      for (String a : attachments) b.append(a).append('\n');
+      return Fingerprints.sha256(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 
@@ -321,6 +305,8 @@ public final class LeakAudit {
   /** SHA-256 of the withheld records' attachments, looked up by size first. */
   private static final class Fingerprints {
     private final Map<Long, List<Object[]>> bySize = new HashMap<>();
+    /** "index number, attachment file name, SHA-256" of each fingerprinted attachment, in record order. */
+    private final List<String> listing = new ArrayList<>();
 
     Fingerprints(List<DisclosureRecord> withheld) throws IOException {
       for (DisclosureRecord r : withheld) {
@@ -329,7 +315,9 @@ public final class LeakAudit {
           byte[] data = Files.readAllBytes(a.source());
           if (data.length == 0) continue;
           Needle n = new Needle(r, Kind.ATTACHMENT, a.fileName(), "");
-          bySize.computeIfAbsent((long) data.length, k -> new ArrayList<>()).add(new Object[] {sha256(data), n});
+          byte[] hash = sha256(data);
+          bySize.computeIfAbsent((long) data.length, k -> new ArrayList<>()).add(new Object[] {hash, n});
+          listing.add(r.indexNo() + "\t" + a.fileName() + "\t" + java.util.HexFormat.of().formatHex(hash));
         }
       }
     }

@@ -58,14 +58,14 @@ final class Indexing implements AutoCloseable {
    * {@link #join()}); records' documents come from {@code memo} when unchanged.
    */
   static Indexing start(PublishedSite site, OutputSink out, java.util.Map<String, String> sums, RecordDocs memo,
-      Previous previous) {
+      Previous previous, dev.gongkai.render.ViewDigest digest) {
     CompletableFuture<Indexed> f = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       long t0 = System.nanoTime();
       Directory index = null;
       DirectoryReader reader = null;
       try {
-        byte[] key = SearchInputs.digest(site);
+        byte[] key = SearchInputs.digest(site, digest);
         if (previous != null && java.util.Arrays.equals(previous.key(), key)) {
           for (var e : previous.files().entrySet()) {
             out.keep(e.getKey());
@@ -93,7 +93,7 @@ final class Indexing implements AutoCloseable {
             out.copy(path, source);
           }
         };
-        List<SearchDoc> docs = SearchDocs.of(site, memo);
+        List<SearchDoc> docs = SearchDocs.of(site, memo.forBuild(digest));
         index = SearchIndex.build(docs);
         reader = DirectoryReader.open(index);
         SearchExport.write(reader, docs, site.catalogue(), noted);

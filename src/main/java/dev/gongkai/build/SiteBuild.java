@@ -144,7 +144,9 @@ public final class SiteBuild {
       }
       if (files.size() == cached.indexPaths().size()) previousIndex = new Indexing.Previous(cached.indexKey(), files);
     }
-    try (Indexing indexing = Indexing.start(published, out, sums, docs, previousIndex)) {
+    // One digest per build: the renderer, the search documents and the search inputs digest the same records.
+    dev.gongkai.render.ViewDigest digest = new dev.gongkai.render.ViewDigest();
+    try (Indexing indexing = Indexing.start(published, out, sums, docs, previousIndex, digest)) {
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
       int pages;
@@ -156,7 +158,7 @@ public final class SiteBuild {
             new SiteRenderer(published, templates, tree.root().resolve("content"), writer, diags, openData);
         if (req.cacheDir() != null) {
           renderer.incremental(new SiteRenderer.Memo(cached == null ? null : cached.pages(), memo,
-              templatesDigest(tree.root().resolve("site-templates"))));
+              templatesDigest(tree.root().resolve("site-templates")), digest));
         }
         pages = renderer.render(n -> progress.pages(n, expected));
         kept = renderer.pagesKept();

@@ -22,20 +22,29 @@ import java.util.function.Supplier;
 public final class RecordDocs {
   private final Map<String, SearchDoc> previous;
   private final Map<String, SearchDoc> next = new ConcurrentHashMap<>();
-  private final ViewDigest digest = new ViewDigest();
+  private final ViewDigest digest;
 
-  private RecordDocs(Map<String, SearchDoc> previous) {
+  private RecordDocs(Map<String, SearchDoc> previous, ViewDigest digest) {
     this.previous = previous;
+    this.digest = digest;
   }
 
   /** A memo with nothing remembered. */
   public static RecordDocs empty() {
-    return new RecordDocs(Map.of());
+    return new RecordDocs(Map.of(), new ViewDigest());
+  }
+
+  /**
+   * This memo for one build, digesting records with that build's {@code digest} (shared with the other stages, so
+   * each record is digested once per build).
+   */
+  public RecordDocs forBuild(ViewDigest digest) {
+    return new RecordDocs(previous, digest);
   }
 
   /** The memo for the next build: the documents this one used. */
   public RecordDocs successor() {
-    return new RecordDocs(Map.copyOf(next));
+    return new RecordDocs(Map.copyOf(next), new ViewDigest());
   }
 
   /** Documents reused from the previous build so far (for tests and reports). */

@@ -19,7 +19,8 @@ import java.util.List;
 public final class SearchInputs {
   private SearchInputs() {}
 
-  public static byte[] digest(PublishedSite site) {
+  /** @param digest the build's digest (records already digested by other stages are not digested again) */
+  public static byte[] digest(PublishedSite site, ViewDigest digest) {
     List<Object> stamps = new ArrayList<>();
     for (DisclosureRecord r : site.records()) {
       for (Attachment a : r.attachments()) {
@@ -31,7 +32,7 @@ public final class SearchInputs {
         }
       }
     }
-    return new ViewDigest().of(CharFold.ANALYZER_VERSION, site.config(), site.catalogue(), site.records(),
+    return digest.of(CharFold.ANALYZER_VERSION, site.config(), site.catalogue(), site.records(),
         site.datasets(), site.pages(), site.incidents(), stamps);
   }
 }

@@ -4,7 +4,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,10 +57,6 @@ public final class PageMemo {
 
   public void put(String path, Entry e) {
     entries.put(path, e);
-  }
-
-  public int size() {
-    return entries.size();
   }
 
   /**
@@ -120,10 +115,5 @@ public final class PageMemo {
       entries.put(path, new Entry(key, downloads, linked));
     }
     return new PageMemo(entries);
-  }
-
-  /** Paths remembered, sorted (for tests and reports). */
-  public List<String> paths() {
-    return entries.keySet().stream().sorted().toList();
   }
 }

@@ -72,10 +72,10 @@ public final class SiteRenderer {
   private IntConsumer progress = n -> {};
 
   /** What an incremental build needs: the last build's pages, where to note this build's, and the templates' digest. */
-  public record Memo(PageMemo previous, PageMemo next, byte[] templatesDigest) {}
+  public record Memo(PageMemo previous, PageMemo next, byte[] templatesDigest, ViewDigest digest) {}
 
   private Memo memo;
-  private final ViewDigest digest = new ViewDigest();
+  private ViewDigest digest;
   private TemplateDeps templateDeps;
   private byte[] globalsDigest;
   private volatile byte[] siteDigest;
@@ -104,6 +104,7 @@ public final class SiteRenderer {
    */
   public SiteRenderer incremental(Memo memo) {
     this.memo = memo;
+    this.digest = memo.digest();
     this.templateDeps = new TemplateDeps(contentDir.getParent().resolve("site-templates"));
     Map<String, Object> g = new TreeMap<>();
     Map<String, Object> sample = common("", "home", "", List.of());

@@ -21,8 +21,6 @@ public record OutputManifest(Map<String, byte[]> files) {
     files = Collections.unmodifiableMap(new TreeMap<>(files));
   }
 
-  public static final OutputManifest EMPTY = new OutputManifest(Map.of());
-
   /** Whether the previous output had {@code path} with exactly these bytes' digest. */
   public boolean same(String path, byte[] sha256) {
     byte[] had = files.get(path);
