@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 final class BuildCache {
   private static final String FILE = "build-state.bin";
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
 
   /**
    * The cached state of one committed build.
@@ -45,21 +45,37 @@ final class BuildCache {
 
   private BuildCache() {}
 
+  /** What the last search stage indexed ({@link dev.gongkai.index.SearchState}), beside the state file. */
+  static final String SEARCH_FILE = "search-state.bin";
+
   /**
-   * The part of the cache that lives only as long as the process (gongkai serve rebuilds in one process): the
-   * search documents of records, by content. One entry per cache folder.
+   * The search state of the last build in this process, per cache folder: gongkai serve rebuilds in one process and
+   * need not read the file again.
    */
-  private static final java.util.Map<Path, dev.gongkai.index.RecordDocs> WARM =
+  private static final java.util.Map<Path, dev.gongkai.index.SearchState> WARM =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** The record documents the last build in this process left for {@code dir} (empty for none or no cache). */
-  static dev.gongkai.index.RecordDocs recordDocs(Path dir) {
-    if (dir == null) return dev.gongkai.index.RecordDocs.empty();
-    return WARM.getOrDefault(dir.toAbsolutePath().normalize(), dev.gongkai.index.RecordDocs.empty());
+  /**
+   * The search state the build described by {@code state} left in {@code dir}, from memory or the file; empty when
+   * there is none for it.
+   */
+  static Optional<dev.gongkai.index.SearchState> searchState(Path dir, State state) {
+    if (dir == null || state == null) return Optional.empty();
+    dev.gongkai.index.SearchState warm = WARM.get(dir.toAbsolutePath().normalize());
+    if (warm != null && java.util.Arrays.equals(warm.key(), state.indexKey())) return Optional.of(warm);
+    return dev.gongkai.index.SearchState.read(dir.resolve(SEARCH_FILE), state.indexKey());
   }
 
-  static void keepRecordDocs(Path dir, dev.gongkai.index.RecordDocs docs) {
-    WARM.put(dir.toAbsolutePath().normalize(), docs);
+  /**
+   * Keeps the search state of a build just committed (null: the build kept the previous one, which stands), in
+   * memory and, when it changed, in the file.
+   */
+  static void keepSearchState(Path dir, dev.gongkai.index.SearchState state) throws IOException {
+    Path key = dir.toAbsolutePath().normalize();
+    if (state == null) return;
+    WARM.remove(key);
+    state.write(dir.resolve(SEARCH_FILE));
+    WARM.put(key, state);
   }
 
   /** The cache folder the command line uses for a site. */

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param pagesKept pages an incremental build kept from the previous build instead of rendering (0 for clean builds)
  * @param filesChanged files whose bytes were written: new or changed, plus removed ones (all files for a clean build)
  * @param searchKept whether an incremental build kept the previous search files (their inputs were unchanged)
+ * @param searchPatched whether an incremental build patched the previous search files for the documents that
+ *     changed instead of indexing every document
  */
 public record BuildResult(
     boolean ok,
@@ -29,12 +31,13 @@ public record BuildResult(
     long wallNanos,
     int pagesKept,
     int filesChanged,
-    boolean searchKept) {
+    boolean searchKept,
+    boolean searchPatched) {
 
   /** A clean build's result. */
   public BuildResult(boolean ok, Diagnostics diagnostics, int published, int withheld, int pages, int files,
       Map<Phase, Long> phaseNanos, long wallNanos) {
-    this(ok, diagnostics, published, withheld, pages, files, phaseNanos, wallNanos, 0, files, false);
+    this(ok, diagnostics, published, withheld, pages, files, phaseNanos, wallNanos, 0, files, false, false);
   }
 
   /** A result whose phases ran one after the other (validation, failed builds). */

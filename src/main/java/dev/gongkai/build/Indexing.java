@@ -7,6 +7,15 @@ import dev.gongkai.index.SearchDocs;
 import dev.gongkai.index.SearchExport;
 import dev.gongkai.index.SearchIndex;
 import dev.gongkai.index.SearchInputs;
+import dev.gongkai.index.SearchPatch;
+import dev.gongkai.index.SearchState;
+import dev.gongkai.render.ViewDigest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import dev.gongkai.model.PublishedSite;
 import dev.gongkai.write.OutputSink;
 import java.io.IOException;
@@ -26,25 +35,38 @@ import org.apache.lucene.store.Directory;
  * with {@link #join()} at most once.
  */
 final class Indexing implements AutoCloseable {
+  /** How the stage made its files. */
+  enum Mode {
+    /** Every document indexed and every file computed. */
+    FULL,
+    /** The previous build's files patched for the documents that changed ({@link SearchPatch}). */
+    PATCHED,
+    /** The previous build's files kept: the stage's inputs were the same. */
+    KEPT
+  }
+
   /**
    * What the stage produced; the reader stays open for the leak audit and the saved index until closed.
    *
-   * @param index the Lucene index, or null when the previous build's search files were kept
+   * @param index the Lucene index of every document (FULL), of the changed documents (PATCHED), or null (KEPT)
    * @param reader its reader, or null likewise
    * @param key the digest of the stage's inputs ({@link SearchInputs})
    * @param paths the files the stage wrote or kept, sorted
+   * @param state what the next build needs, or null when KEPT (the previous state stands)
    */
-  record Indexed(Directory index, DirectoryReader reader, long nanos, byte[] key, java.util.List<String> paths) {
+  record Indexed(Mode mode, Directory index, DirectoryReader reader, long nanos, byte[] key, List<String> paths,
+      SearchState state) {
     boolean kept() {
-      return index == null;
+      return mode == Mode.KEPT;
     }
   }
 
   /**
-   * What the previous build's search stage left, for an incremental build: when its input digest equals
-   * {@code key}, its files ({@code files}: path → SHA-256) are kept instead of being computed again.
+   * What the previous build's search stage left, for an incremental build whose leak audit searches for the same
+   * things: when its input digest equals {@code key}, its files ({@code files}: path → SHA-256) are kept; else they
+   * may be patched, read from the output folder {@code dir}.
    */
-  record Previous(byte[] key, java.util.Map<String, byte[]> files) {}
+  record Previous(byte[] key, java.util.Map<String, byte[]> files, Path dir) {}
 
   private final CompletableFuture<Indexed> future;
 
@@ -55,10 +77,11 @@ final class Indexing implements AutoCloseable {
   /**
    * Starts the stage: the browser index under {@code search/} and the search-engine exports under
    * {@code search/engines/}, whose checksums go into {@code sums} (synchronise on it to read it before
-   * {@link #join()}); records' documents come from {@code memo} when unchanged.
+   * {@link #join()}). {@code last} gives the previous build's {@link SearchState} (read only when needed): records'
+   * documents are taken from it when unchanged, and with {@code previous} the files are kept or patched.
    */
-  static Indexing start(PublishedSite site, OutputSink out, java.util.Map<String, String> sums, RecordDocs memo,
-      Previous previous, dev.gongkai.render.ViewDigest digest) {
+  static Indexing start(PublishedSite site, OutputSink out, Map<String, String> sums,
+      Supplier<Optional<SearchState>> last, Previous previous, ViewDigest digest) {
     CompletableFuture<Indexed> f = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       long t0 = System.nanoTime();
@@ -76,10 +99,11 @@ final class Indexing implements AutoCloseable {
               }
             }
           }
-          f.complete(new Indexed(null, null, System.nanoTime() - t0, key, List.copyOf(previous.files().keySet())));
+          f.complete(new Indexed(Mode.KEPT, null, null, System.nanoTime() - t0, key,
+              List.copyOf(previous.files().keySet()), null));
           return;
         }
-        java.util.Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
         OutputSink noted = new OutputSink() {
           @Override
           public void write(String path, byte[] data) throws IOException {
@@ -88,17 +112,39 @@ final class Indexing implements AutoCloseable {
           }
 
           @Override
-          public void copy(String path, java.nio.file.Path source) throws IOException {
+          public void copy(String path, Path source) throws IOException {
             paths.add(path);
             out.copy(path, source);
           }
+
+          @Override
+          public void keep(String path) throws IOException {
+            paths.add(path);
+            out.keep(path);
+          }
         };
-        List<SearchDoc> docs = SearchDocs.of(site, memo.forBuild(digest));
-        index = SearchIndex.build(docs);
-        reader = DirectoryReader.open(index);
-        SearchExport.write(reader, docs, site.catalogue(), noted);
+        Optional<SearchState> before = last.get();
+        RecordDocs memo = before.map(SearchState::memo).orElseGet(RecordDocs::empty).forBuild(digest);
+        List<SearchDoc> docs = SearchDocs.of(site, memo);
+        Optional<SearchPatch.Result> patched = previous == null || before.isEmpty() ? Optional.empty()
+            : SearchPatch.apply(before.get().docs(), before.get().shape(), docs, site.catalogue(),
+                p -> Files.readAllBytes(previous.dir().resolve(p)), noted);
+        Mode mode;
+        SearchExport.Shape shape;
+        if (patched.isPresent()) {
+          mode = Mode.PATCHED;
+          index = patched.get().changed();
+          reader = patched.get().reader();
+          shape = patched.get().shape();
+        } else {
+          mode = Mode.FULL;
+          index = SearchIndex.build(docs);
+          reader = DirectoryReader.open(index);
+          shape = SearchExport.write(reader, docs, site.catalogue(), noted).shape();
+        }
         SiteBuild.writeAll(SearchEngineExport.build(docs, site.config().baseUrl()), noted, sums);
-        f.complete(new Indexed(index, reader, System.nanoTime() - t0, key, paths.stream().sorted().toList()));
+        f.complete(new Indexed(mode, index, reader, System.nanoTime() - t0, key, paths.stream().sorted().toList(),
+            SearchState.of(key, docs, memo, shape)));
       } catch (Throwable e) {
         closeQuietly(reader, index);
         f.completeExceptionally(e);

@@ -90,6 +90,22 @@ public final class SiteBuild {
     }
   }
 
+  /**
+   * Rebuilds the Lucene index of {@code req.indexDir()} (what {@code gongkai search} reads) from what the last build
+   * indexed, kept in {@code req.cacheDir()}: a build that patched the browser's index leaves the Lucene index to
+   * this. Returns false when the cache holds nothing to rebuild from.
+   */
+  public static boolean rebuildSearchIndex(BuildRequest req) throws IOException {
+    if (req.cacheDir() == null || req.indexDir() == null) return false;
+    Optional<dev.gongkai.index.SearchState> state =
+        dev.gongkai.index.SearchState.read(req.cacheDir().resolve(BuildCache.SEARCH_FILE), null);
+    if (state.isEmpty()) return false;
+    try (org.apache.lucene.store.Directory index = SearchIndex.build(state.get().docs())) {
+      SearchIndex.save(index, req.indexDir());
+    }
+    return true;
+  }
+
   /** Deletes the request's build cache, so that its next build is a clean one (and leaves a new cache). */
   public static void forgetCache(BuildRequest req) throws IOException {
     if (req.cacheDir() != null) BuildCache.invalidate(req.cacheDir());
@@ -130,23 +146,26 @@ public final class SiteBuild {
       SourceTree tree, Diagnostics diags, Map<Phase, Long> times, long t0, long started, Progress progress,
       BuildCache.State cached) throws IOException {
     Views.OpenData openData = exported.openData();
-    dev.gongkai.index.RecordDocs docs = BuildCache.recordDocs(req.cacheDir());
-    // What the leak audit will search for, decided now: the search stage may keep the previous build's files only
-    // if they were audited for the same needles (and, for the command line, their saved index is still there).
+    // What the leak audit will search for, decided now: the search stage may keep or patch the previous build's
+    // files only if they were audited for the same needles. (gongkai search rebuilds its Lucene index when a
+    // patched build left none.)
     LeakAudit.Plan plan = LeakAudit.plan(site);
     boolean sameAudit = cached != null && java.util.Arrays.equals(cached.auditDigest(), plan.digest());
     Indexing.Previous previousIndex = null;
-    if (sameAudit && (req.indexDir() == null || java.nio.file.Files.isDirectory(req.indexDir()))) {
+    if (sameAudit) {
       Map<String, byte[]> files = new java.util.TreeMap<>();
       for (String p : cached.indexPaths()) {
         byte[] h = cached.manifest().files().get(p);
         if (h != null) files.put(p, h);
       }
-      if (files.size() == cached.indexPaths().size()) previousIndex = new Indexing.Previous(cached.indexKey(), files);
+      if (files.size() == cached.indexPaths().size()) {
+        previousIndex = new Indexing.Previous(cached.indexKey(), files, req.out().toAbsolutePath().normalize());
+      }
     }
     // One digest per build: the renderer, the search documents and the search inputs digest the same records.
     dev.gongkai.render.ViewDigest digest = new dev.gongkai.render.ViewDigest();
-    try (Indexing indexing = Indexing.start(published, out, sums, docs, previousIndex, digest)) {
+    try (Indexing indexing = Indexing.start(published, out, sums,
+        () -> BuildCache.searchState(req.cacheDir(), cached), previousIndex, digest)) {
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
       int pages;
@@ -189,19 +208,24 @@ public final class SiteBuild {
       leaks.forEach(diags::add);
       lap(Phase.AUDIT, t0, times, progress);
       if (diags.hasErrors()) return new BuildResult(false, diags, published.records().size(), withheld, 0, 0, times);
-      if (req.indexDir() != null && !indexed.kept()) SearchIndex.save(indexed.index(), req.indexDir());
+      if (req.indexDir() != null && indexed.mode() == Indexing.Mode.FULL) {
+        SearchIndex.save(indexed.index(), req.indexDir());
+      } else if (req.indexDir() != null && indexed.mode() == Indexing.Mode.PATCHED) {
+        // Stale now: gongkai search rebuilds it from the build cache's search state when it next runs.
+        dev.gongkai.write.StagedOutput.deleteTree(req.indexDir());
+      }
       int files = out.fileCount();
       int changed = out.files(true).size() + (out instanceof IncrementalOutput inc ? inc.removedPaths().size() : 0);
       if (req.cacheDir() != null) BuildCache.invalidate(req.cacheDir());
       out.commit();
       if (req.cacheDir() != null) {
-        BuildCache.keepRecordDocs(req.cacheDir(), docs.successor());
+        BuildCache.keepSearchState(req.cacheDir(), indexed.state());
         BuildCache.save(req.cacheDir(),
             new BuildCache.State(BuildCache.stamp(req.out()), out.manifest(), memo, plan.digest(), indexed.key(),
                 indexed.paths()));
       }
       return new BuildResult(true, diags, published.records().size(), withheld, pages, files, times,
-          System.nanoTime() - started, kept, changed, indexed.kept());
+          System.nanoTime() - started, kept, changed, indexed.kept(), indexed.mode() == Indexing.Mode.PATCHED);
     }
   }
 

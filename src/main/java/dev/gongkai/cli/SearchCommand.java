@@ -55,6 +55,17 @@ public final class SearchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Lang lang = LangOption.resolve(spec);
     Path dir = index != null ? index : BuildRequest.defaultIndexDir(common.source);
+    if (!hasSegments(dir) && index == null) {
+      // The last build patched the browser's index and left this one to be rebuilt from what it indexed.
+      err.println(lang.text("search.rebuilding", dir));
+      err.flush();
+      BuildRequest last = new BuildRequest(common.source, null, dir)
+          .withCache(BuildRequest.defaultCacheDir(common.source));
+      if (!dev.gongkai.build.SiteBuild.rebuildSearchIndex(last)) {
+        err.println(lang.text("search.no-index", dir));
+        return ExitCodes.USAGE;
+      }
+    }
     if (!hasSegments(dir)) {
       err.println(lang.text("search.no-index", dir));
       return ExitCodes.USAGE;

@@ -57,8 +57,12 @@ final class Bytes {
   }
 
   Bytes bytes(byte[] b, int len) {
+    return bytes(b, 0, len);
+  }
+
+  Bytes bytes(byte[] b, int off, int len) {
     ensure(len);
-    System.arraycopy(b, 0, buf, size, len);
+    System.arraycopy(b, off, buf, size, len);
     size += len;
     return this;
   }

@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * The search documents of records, by the digest of what each is made of (the record, its catalogue item and the
- * size and time of its attachments, whose text is read): a rebuild in the same process (gongkai serve) takes an
- * unchanged record's document from here instead of rendering its Markdown to text again. Content-addressed, so an
+ * size and time of its attachments, whose text is read): a rebuild takes an unchanged record's document from here
+ * (kept between builds in the build cache's {@link SearchState}) instead of rendering its Markdown to text again. Content-addressed, so an
  * entry is never stale; each build keeps only the documents it used. Thread-safe.
  */
 public final class RecordDocs {
@@ -34,17 +34,24 @@ public final class RecordDocs {
     return new RecordDocs(Map.of(), new ViewDigest());
   }
 
+  /** A memo remembering {@code docs} (by key, as {@link #keysByDocument} gave them). */
+  static RecordDocs of(Map<String, SearchDoc> docs) {
+    return new RecordDocs(Map.copyOf(docs), new ViewDigest());
+  }
+
+  /** The key of every document this build used, by document identity. */
+  Map<SearchDoc, String> keysByDocument() {
+    Map<SearchDoc, String> m = new java.util.IdentityHashMap<>();
+    next.forEach((k, d) -> m.put(d, k));
+    return m;
+  }
+
   /**
    * This memo for one build, digesting records with that build's {@code digest} (shared with the other stages, so
    * each record is digested once per build).
    */
   public RecordDocs forBuild(ViewDigest digest) {
     return new RecordDocs(previous, digest);
-  }
-
-  /** The memo for the next build: the documents this one used. */
-  public RecordDocs successor() {
-    return new RecordDocs(Map.copyOf(next), new ViewDigest());
   }
 
   /** Documents reused from the previous build so far (for tests and reports). */

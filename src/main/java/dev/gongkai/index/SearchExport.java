@@ -62,8 +62,27 @@ public final class SearchExport {
 
   private SearchExport() {}
 
-  /** What was written, for the build summary and benchmarks. */
-  public record Stats(int files, long bytes, int shards, int terms) {}
+  /** What was written, for the build summary and benchmarks, and what a later patch needs ({@link #shape}). */
+  public record Stats(int files, long bytes, int shards, int terms, Shape shape) {}
+
+  /**
+   * Collection statistics of one searched field (what BM25 and the manifest need).
+   *
+   * @param docCount documents with at least one term in the field
+   */
+  public record FieldStats(int docCount, long sumTotalTermFreq, long sumDocFreq) {}
+
+  /**
+   * The numbers an export was laid out by: {@link SearchPatch} patches an export only when the new documents give
+   * the same shard count and document counts per field (else every idf or every shard would change).
+   *
+   * @param fields one per {@link SearchFields#SEARCHED}, in order
+   */
+  public record Shape(int docs, int shards, List<FieldStats> fields) {
+    public Shape {
+      fields = List.copyOf(fields);
+    }
+  }
 
   public static Stats write(DirectoryReader reader, List<SearchDoc> docs, Catalogue catalogue, OutputSink out)
       throws IOException {
@@ -75,59 +94,33 @@ public final class SearchExport {
     LeafReader leaf = reader.leaves().isEmpty() ? null : reader.leaves().get(0).reader();
 
     List<String> fields = SearchFields.SEARCHED.stream().map(SearchFields.Field::name).toList();
-    long rawPostings = 0;
+    List<FieldStats> stats = new ArrayList<>();
     for (String f : fields) {
       Terms terms = leaf == null ? null : leaf.terms(f);
-      if (terms != null) rawPostings += terms.getSumTotalTermFreq() * 2 + terms.getSumDocFreq() * 3;
+      stats.add(terms == null ? new FieldStats(0, 0, 0)
+          : new FieldStats(terms.getDocCount(), terms.getSumTotalTermFreq(), terms.getSumDocFreq()));
     }
-    // More shards mean fewer bytes per query (a shard holds other terms too) but more files: double until the
-    // average shard is under the target, at most one shard (two files) per DOCS_PER_SHARD documents.
-    int shards = 1;
-    while (shards < MAX_SHARDS && rawPostings / shards > SHARD_TARGET_BYTES
-        && (long) shards * 2 * DOCS_PER_SHARD <= docs.size()) {
-      shards <<= 1;
-    }
+    int shards = shards(stats, docs.size());
 
     Bytes[] t = new Bytes[shards];
     Bytes[] p = new Bytes[shards];
     for (int i = 0; i < shards; i++) {
-      t[i] = new Bytes();
-      t[i].bytes("GKT1".getBytes(StandardCharsets.US_ASCII));
+      t[i] = shardHeader(new Bytes());
       p[i] = new Bytes();
     }
-    ObjectNode manifest = new ObjectMapper().createObjectNode();
-    manifest.put("format", FORMAT);
-    manifest.put("analyzer", CharFold.ANALYZER_VERSION);
-    manifest.put("docs", docs.size());
-    manifest.put("shards", shards);
-    manifest.put("block", BLOCK);
-    manifest.put("t2sBuckets", T2S_BUCKETS);
-    ObjectNode bm = manifest.putObject("bm25");
-    bm.put("k1", bm25.getK1());
-    bm.put("b", bm25.getB());
-    ArrayNode fieldsNode = manifest.putArray("fields");
     int termCount = 0;
+    Entry entry = new Entry();
     for (int fi = 0; fi < fields.size(); fi++) {
       String f = fields.get(fi);
-      ObjectNode fn = fieldsNode.addObject();
-      fn.put("name", f);
-      fn.put("boost", SearchFields.SEARCHED.get(fi).boost());
       CollectionStatistics cs = leaf == null ? null : searcher.collectionStatistics(f);
-      fn.put("docCount", cs == null ? 0 : cs.docCount());
-      fn.put("sumTotalTermFreq", cs == null ? 0 : cs.sumTotalTermFreq());
-      // The same float Lucene's BM25Similarity computes as avgdl.
-      fn.put("avgdl", cs == null ? 1f : (float) (cs.sumTotalTermFreq() / (double) cs.docCount()));
       if (cs == null) continue;
       NumericDocValues norms = leaf.getNormValues(f);
       byte[] normOf = new byte[reader.maxDoc()];
       for (int d = norms.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = norms.nextDoc()) {
         normOf[d] = (byte) norms.longValue();
       }
-      counter.write("search/n/" + fi + ".dat", Bytes.gzip(normOf));
+      counter.write(normsPath(fi), Bytes.gzip(normOf));
       TermsEnum te = leaf.terms(f).iterator();
-      Bytes deltas = new Bytes();
-      Bytes freqs = new Bytes();
-      Bytes normCol = new Bytes();
       PostingsEnum pe = null;
       for (BytesRef term = te.next(); term != null; term = te.next()) {
         termCount++;
@@ -135,34 +128,14 @@ public final class SearchExport {
         int shard = shard(tb, shards);
         float idf = bm25.idfExplain(cs, new TermStatistics(term, te.docFreq(), te.totalTermFreq()))
             .getValue().floatValue();
-        // Column by column (doc deltas, then freqs, then norms): gzip compresses each column far better than
-        // interleaved triples (deltas of a common term are mostly 1).
-        deltas.clear();
-        freqs.clear();
-        normCol.clear();
-        long posStart = p[shard].size();
+        entry.start(p[shard]);
         pe = te.postings(pe, PostingsEnum.POSITIONS);
-        int last = 0;
         for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
           int freq = pe.freq();
-          deltas.varint(d - last);
-          freqs.varint(freq);
-          normCol.u8(normOf[d]);
-          last = d;
-          int lastPos = 0;
-          for (int i = 0; i < freq; i++) {
-            int pos = pe.nextPosition();
-            p[shard].varint(pos - lastPos);
-            lastPos = pos;
-          }
+          entry.doc(d, freq, normOf[d]);
+          for (int i = 0; i < freq; i++) entry.position(pe.nextPosition());
         }
-        // Norms travel with a posting list only when it is short; the client takes a common term's norms from
-        // the field's norms file, fetched once however many common terms a query has.
-        boolean inline = (long) te.docFreq() * INLINE_NORMS_RATIO < reader.maxDoc();
-        if (!inline) normCol.clear();
-        t[shard].u8(fi | (inline ? 0 : 0x80)).varint(tb.length).bytes(tb).f32(idf).varint(te.docFreq())
-            .varint(deltas.size() + freqs.size() + normCol.size())
-            .bytes(deltas).bytes(freqs).bytes(normCol).varint(posStart).varint(p[shard].size() - posStart);
+        entry.finish(t[shard], fi, tb, idf, reader.maxDoc());
       }
     }
     // Compress shards on every core; write them in shard order.
@@ -175,16 +148,140 @@ public final class SearchExport {
       p[i] = null;
     });
     for (int i = 0; i < shards; i++) {
-      counter.write(String.format(Locale.ROOT, "search/t/%x.dat", i), tz[i]);
-      counter.write(String.format(Locale.ROOT, "search/p/%x.dat", i), pz[i]);
+      counter.write(termsPath(i), tz[i]);
+      counter.write(positionsPath(i), pz[i]);
+    }
+    for (int n = 0; n * BLOCK < docs.size(); n++) counter.write(blockPath(n), block(docs, n));
+    Shape shape = new Shape(docs.size(), shards, stats);
+    writeCommon(docs, catalogue, shape, counter);
+    return new Stats(counter.files, counter.bytes, shards, termCount, shape);
+  }
+
+  /**
+   * More shards mean fewer bytes per query (a shard holds other terms too) but more files: double until the
+   * average shard is under the target, at most one shard (two files) per DOCS_PER_SHARD documents.
+   */
+  static int shards(List<FieldStats> fields, int docs) {
+    long rawPostings = 0;
+    for (FieldStats f : fields) rawPostings += f.sumTotalTermFreq() * 2 + f.sumDocFreq() * 3;
+    int shards = 1;
+    while (shards < MAX_SHARDS && rawPostings / shards > SHARD_TARGET_BYTES
+        && (long) shards * 2 * DOCS_PER_SHARD <= docs) {
+      shards <<= 1;
+    }
+    return shards;
+  }
+
+  static String termsPath(int shard) {
+    return String.format(Locale.ROOT, "search/t/%x.dat", shard);
+  }
+
+  static String positionsPath(int shard) {
+    return String.format(Locale.ROOT, "search/p/%x.dat", shard);
+  }
+
+  static String normsPath(int field) {
+    return "search/n/" + field + ".dat";
+  }
+
+  static String blockPath(int block) {
+    return String.format(Locale.ROOT, "search/d/%x.dat", block);
+  }
+
+  static Bytes shardHeader(Bytes t) {
+    return t.bytes("GKT1".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** The BM25 idf Lucene computes for a term of {@code df} documents in a field of {@code docCount}. */
+  static float idf(BM25Similarity bm25, String field, int maxDoc, FieldStats fs, BytesRef term, long df, long ttf) {
+    CollectionStatistics cs =
+        new CollectionStatistics(field, maxDoc, fs.docCount(), fs.sumTotalTermFreq(), fs.sumDocFreq());
+    return bm25.idfExplain(cs, new TermStatistics(term, df, ttf)).getValue().floatValue();
+  }
+
+  /**
+   * Encodes one (field, term) entry of a term shard and its positions: {@link #start}, then per document in doc id
+   * order {@link #doc} followed by its {@link #position}s, then {@link #finish}. Reused across entries.
+   */
+  static final class Entry {
+    // Column by column (doc deltas, then freqs, then norms): gzip compresses each column far better than
+    // interleaved triples (deltas of a common term are mostly 1).
+    private final Bytes deltas = new Bytes();
+    private final Bytes freqs = new Bytes();
+    private final Bytes normCol = new Bytes();
+    private Bytes positions;
+    private long posStart;
+    private int last;
+    private int lastPos;
+    private int df;
+
+    void start(Bytes positions) {
+      deltas.clear();
+      freqs.clear();
+      normCol.clear();
+      this.positions = positions;
+      posStart = positions.size();
+      last = 0;
+      df = 0;
     }
 
-    writeBlocks(docs, counter);
-    writeFacets(docs, catalogue, manifest.putObject("facets"), counter);
-    writeT2s(counter, manifest);
-    counter.write("search/manifest.json",
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-    return new Stats(counter.files, counter.bytes, shards, termCount);
+    void doc(int d, int freq, byte norm) {
+      deltas.varint(d - last);
+      freqs.varint(freq);
+      normCol.u8(norm);
+      last = d;
+      lastPos = 0;
+      df++;
+    }
+
+    void position(int pos) {
+      positions.varint(pos - lastPos);
+      lastPos = pos;
+    }
+
+    int docFreq() {
+      return df;
+    }
+
+    void finish(Bytes t, int field, byte[] term, float idf, int maxDoc) {
+      // Norms travel with a posting list only when it is short; the client takes a common term's norms from
+      // the field's norms file, fetched once however many common terms a query has.
+      boolean inline = (long) df * INLINE_NORMS_RATIO < maxDoc;
+      if (!inline) normCol.clear();
+      t.u8(field | (inline ? 0 : 0x80)).varint(term.length).bytes(term).f32(idf).varint(df)
+          .varint(deltas.size() + freqs.size() + normCol.size())
+          .bytes(deltas).bytes(freqs).bytes(normCol).varint(posStart).varint(positions.size() - posStart);
+    }
+  }
+
+  /** The files that depend on all documents but not on their terms: facets, T→S tables and the manifest. */
+  static void writeCommon(List<SearchDoc> docs, Catalogue catalogue, Shape shape, OutputSink out)
+      throws IOException {
+    BM25Similarity bm25 = new BM25Similarity();
+    ObjectNode manifest = new ObjectMapper().createObjectNode();
+    manifest.put("format", FORMAT);
+    manifest.put("analyzer", CharFold.ANALYZER_VERSION);
+    manifest.put("docs", docs.size());
+    manifest.put("shards", shape.shards());
+    manifest.put("block", BLOCK);
+    manifest.put("t2sBuckets", T2S_BUCKETS);
+    ObjectNode bm = manifest.putObject("bm25");
+    bm.put("k1", bm25.getK1());
+    bm.put("b", bm25.getB());
+    ArrayNode fieldsNode = manifest.putArray("fields");
+    for (int fi = 0; fi < SearchFields.SEARCHED.size(); fi++) {
+      FieldStats cs = shape.fields().get(fi);
+      ObjectNode fn = fieldsNode.addObject();
+      fn.put("name", SearchFields.SEARCHED.get(fi).name());
+      fn.put("boost", SearchFields.SEARCHED.get(fi).boost());
+      fn.put("docCount", cs.docCount());
+      fn.put("sumTotalTermFreq", cs.sumTotalTermFreq());
+      // The same float Lucene's BM25Similarity computes as avgdl.
+      fn.put("avgdl", cs.docCount() == 0 ? 1f : (float) (cs.sumTotalTermFreq() / (double) cs.docCount()));
+    }
+    writeFacets(docs, catalogue, manifest.putObject("facets"), out);
+    writeT2s(out, manifest);
+    out.write("search/manifest.json", new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
   }
 
   /** FNV-1a, 32 bits, over the UTF-8 bytes of a term; the client computes the same. */
@@ -197,21 +294,22 @@ public final class SearchExport {
     return Integer.remainderUnsigned(h, shards);
   }
 
-  private static void writeBlocks(List<SearchDoc> docs, Counter out) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    for (int start = 0, n = 0; start < docs.size(); start += BLOCK, n++) {
-      ArrayNode block = json.createArrayNode();
-      for (SearchDoc d : docs.subList(start, Math.min(docs.size(), start + BLOCK))) {
-        ArrayNode a = block.addArray();
-        a.add(d.id()).add(d.title()).add(d.url()).add(d.date()).add(d.summary())
-            .add(d.number().lines().findFirst().orElse(""));
-      }
-      out.write(String.format(Locale.ROOT, "search/d/%x.dat", n), Bytes.gzip(json.writeValueAsBytes(block)));
+  /** Display block {@code n}: id, title, url, date, summary and first line of 文号 of {@link #BLOCK} documents. */
+  static byte[] block(List<SearchDoc> docs, int n) throws IOException {
+    ArrayNode block = new ObjectMapper().createArrayNode();
+    int start = n * BLOCK;
+    for (SearchDoc d : docs.subList(start, Math.min(docs.size(), start + BLOCK))) {
+      ArrayNode a = block.addArray();
+      a.add(d.id()).add(d.title()).add(d.url()).add(d.date()).add(d.summary())
+          .add(d.number().lines().findFirst().orElse(""));
     }
+    return Bytes.gzip(BLOCK_JSON.writeValueAsBytes(block));
   }
 
+  private static final ObjectMapper BLOCK_JSON = new ObjectMapper();
+
   /** Value lists in a stable order (catalogue order for domains and items, sorted otherwise); index 0 is "none". */
-  private static void writeFacets(List<SearchDoc> docs, Catalogue catalogue, ObjectNode node, Counter out)
+  private static void writeFacets(List<SearchDoc> docs, Catalogue catalogue, ObjectNode node, OutputSink out)
       throws IOException {
     Map<String, Map<String, String>> values = new LinkedHashMap<>();
     Map<String, String> domains = new LinkedHashMap<>();
@@ -256,7 +354,7 @@ public final class SearchExport {
     };
   }
 
-  private static void writeT2s(Counter out, ObjectNode manifest) throws IOException {
+  private static void writeT2s(OutputSink out, ObjectNode manifest) throws IOException {
     StringBuilder[] buckets = new StringBuilder[T2S_BUCKETS];
     for (int i = 0; i < T2S_BUCKETS; i++) buckets[i] = new StringBuilder();
     CharFold.traditionalToSimplified().forEach((from, to) -> buckets[from % T2S_BUCKETS].append(from).append(to));
@@ -267,7 +365,7 @@ public final class SearchExport {
     manifest.put("brackets", CharFold.bracketSources());
   }
 
-  private static final class Counter {
+  private static final class Counter implements OutputSink {
     final OutputSink sink;
     int files;
     long bytes;
@@ -276,10 +374,16 @@ public final class SearchExport {
       this.sink = sink;
     }
 
-    void write(String path, byte[] data) throws IOException {
+    @Override
+    public void write(String path, byte[] data) throws IOException {
       sink.write(path, data);
       files++;
       bytes += data.length;
+    }
+
+    @Override
+    public void copy(String path, java.nio.file.Path source) {
+      throw new UnsupportedOperationException(path);
     }
   }
 }

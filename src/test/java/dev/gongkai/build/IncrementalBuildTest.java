@@ -66,7 +66,8 @@ class IncrementalBuildTest {
     BuildResult r = sameAsClean();
     assertMostlyKept(r);
     assertTrue(r.filesChanged() > 3, "the record page, its lists and the exports change: " + r.filesChanged());
-    assertFalse(r.searchKept(), "a title is searched: the index is built again");
+    assertFalse(r.searchKept(), "a title is searched: the search files change");
+    assertTrue(r.searchPatched(), "one record's terms changed: the search files are patched, not built again");
   }
 
   @Test
@@ -78,6 +79,7 @@ class IncrementalBuildTest {
     BuildResult r = sameAsClean();
     assertMostlyKept(r);
     assertTrue(Files.exists(out.resolve("records/015583216-2024-09901/index.html")));
+    assertFalse(r.searchPatched(), "a record added moves doc ids: indexed again");
   }
 
   @Test
@@ -157,6 +159,31 @@ class IncrementalBuildTest {
     assertTrue(clean.ok());
     BuildResult r = sameAsClean();
     assertEquals(0, r.pagesKept(), "a cache of another output is ignored");
+  }
+
+  @Test
+  @Order(20)
+  void searchIndexOfTheCommandLineIsRebuiltAfterAPatch() throws IOException {
+    // As the command line builds: with the Lucene index gongkai search reads.
+    Path index = tmp.resolve("cli-index");
+    Path cliCache = tmp.resolve("cli-cache");
+    Path cliOut = tmp.resolve("cli-public");
+    BuildRequest req = new BuildRequest(site, cliOut, index).withCache(cliCache);
+    assertTrue(SiteBuild.run(req, Progress.NONE).ok());
+    assertTrue(Files.isDirectory(index));
+    replaceInFile(RECORDS, "《示例县2024年安全生产工作要点（修订）》", "《示例县2024年安全生产工作要点（再次修订）》");
+    BuildResult r = SiteBuild.run(req, Progress.NONE);
+    assertTrue(r.ok() && r.searchPatched(), "patched");
+    assertFalse(Files.exists(index), "the stale Lucene index is not left behind");
+    assertTrue(SiteBuild.rebuildSearchIndex(req));
+
+    Path cleanIndex = tmp.resolve("clean-index");
+    assertTrue(SiteBuild.run(new BuildRequest(site, tmp.resolve("clean-cli"), cleanIndex), Progress.NONE).ok());
+    try (var a = dev.gongkai.index.SearchIndex.open(index); var b = dev.gongkai.index.SearchIndex.open(cleanIndex)) {
+      String rebuilt = ReproducibleBuildTest.dump(a);
+      assertTrue(rebuilt.contains("再次"), "the rebuilt index has the new title");
+      assertEquals(ReproducibleBuildTest.dump(b), rebuilt, "rebuilt index = a clean build's");
+    }
   }
 
   // --- helpers ---

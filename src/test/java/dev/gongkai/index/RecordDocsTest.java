@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The in-process memo of record documents gives the documents a fresh computation gives, reusing unchanged ones. */
+/**
+ * The memo of record documents, kept between builds in the build cache's {@link SearchState}, gives the documents a
+ * fresh computation gives, reusing unchanged ones.
+ */
 class RecordDocsTest {
   private static PublishedSite example() throws IOException {
     Diagnostics d = new Diagnostics();
@@ -26,7 +29,7 @@ class RecordDocsTest {
   }
 
   @Test
-  void unchangedRecordsAreReusedAndAnEditedOneIsNot() throws IOException {
+  void unchangedRecordsAreReusedAndAnEditedOneIsNot(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
     PublishedSite site = example();
     RecordDocs first = RecordDocs.empty();
     List<SearchDoc> fresh = SearchDocs.of(site, first);
@@ -47,7 +50,17 @@ class RecordDocsTest {
     PublishedSite changed = new PublishedSite(again.config(), again.catalogue(), records, again.onRequest(),
         again.datasets(), again.pages(), again.incidents(), byItem, again.lastUpdated());
 
-    RecordDocs second = first.successor();
+    // Kept as the build cache keeps it: written to a file and read back by the next build.
+    SearchState state = SearchState.of(new byte[] {1, 2}, fresh, first, new SearchExport.Shape(fresh.size(), 1,
+        List.of(new SearchExport.FieldStats(1, 2, 3))));
+    state.write(tmp.resolve("state.bin"));
+    assertTrue(SearchState.read(tmp.resolve("state.bin"), new byte[] {9}).isEmpty(), "another build's state");
+    SearchState read = SearchState.read(tmp.resolve("state.bin"), new byte[] {1, 2}).orElseThrow();
+    assertEquals(fresh, read.docs());
+    assertEquals(state.keys(), read.keys());
+    assertEquals(state.shape(), read.shape());
+    assertEquals(site.records().size(), read.keys().stream().filter(k -> !k.isEmpty()).count(), "records keyed");
+    RecordDocs second = read.memo();
     List<SearchDoc> docs = SearchDocs.of(changed, second);
     assertEquals(SearchDocs.of(changed), docs, "same documents as without the memo");
     assertEquals(site.records().size() - 1, second.reused(), "every record but the edited one reused");

@@ -1,0 +1,126 @@
+package dev.gongkai.index;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the search stage of a committed build indexed, kept in the build cache for the next build: the documents in
+ * doc id order (each record's with its {@link RecordDocs} key), the export's {@link SearchExport.Shape} and the digest
+ * of the stage's inputs. The next build takes unchanged records' documents from it instead of rendering their
+ * Markdown again, and {@link SearchPatch} the old versions of changed documents; {@code gongkai search} rebuilds its
+ * Lucene index from it after a patched build.
+ *
+ * @param key the digest of the search stage's inputs ({@link SearchInputs}) this state is the result of
+ * @param keys per document, its {@link RecordDocs} key, or "" (datasets, pages)
+ */
+public record SearchState(byte[] key, List<SearchDoc> docs, List<String> keys, SearchExport.Shape shape) {
+  private static final int FORMAT = 1;
+
+  public SearchState {
+    docs = List.copyOf(docs);
+    keys = List.copyOf(keys);
+    if (keys.size() != docs.size()) throw new IllegalArgumentException("one key per document");
+  }
+
+  /** The state of a stage that used {@code memo} to make {@code docs}. */
+  public static SearchState of(byte[] key, List<SearchDoc> docs, RecordDocs memo, SearchExport.Shape shape) {
+    Map<SearchDoc, String> byDoc = memo.keysByDocument();
+    List<String> keys = new ArrayList<>(docs.size());
+    for (SearchDoc d : docs) keys.add(byDoc.getOrDefault(d, ""));
+    return new SearchState(key, docs, keys, shape);
+  }
+
+  /** The records' documents, by key, for the next build's {@link RecordDocs}. */
+  public RecordDocs memo() {
+    Map<String, SearchDoc> m = new HashMap<>();
+    for (int i = 0; i < docs.size(); i++) if (!keys.get(i).isEmpty()) m.put(keys.get(i), docs.get(i));
+    return RecordDocs.of(m);
+  }
+
+  /** Writes the state to {@code file} (aside, then moved in). */
+  public void write(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+    try {
+      try (DataOutputStream out =
+          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        out.writeInt(FORMAT);
+        out.writeInt(key.length);
+        out.write(key);
+        out.writeInt(shape.docs());
+        out.writeInt(shape.shards());
+        out.writeInt(shape.fields().size());
+        for (SearchExport.FieldStats f : shape.fields()) {
+          out.writeInt(f.docCount());
+          out.writeLong(f.sumTotalTermFreq());
+          out.writeLong(f.sumDocFreq());
+        }
+        out.writeInt(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+          SearchDoc d = docs.get(i);
+          for (String s : List.of(keys.get(i), d.id(), d.kind(), d.title(), d.number(), d.body(), d.url(), d.date(),
+              d.year(), d.domain(), d.item(), d.agency(), d.validity(), d.summary())) {
+            string(out, s);
+          }
+        }
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * The state in {@code file} if it is the result of inputs digested as {@code key} (any key when null); empty when
+   * missing, unreadable or for other inputs.
+   */
+  public static Optional<SearchState> read(Path file, byte[] key) {
+    if (!Files.isRegularFile(file)) return Optional.empty();
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      if (in.readInt() != FORMAT) return Optional.empty();
+      byte[] k = in.readNBytes(in.readInt());
+      if (key != null && !Arrays.equals(k, key)) return Optional.empty();
+      int docCount = in.readInt();
+      int shards = in.readInt();
+      int fields = in.readInt();
+      List<SearchExport.FieldStats> stats = new ArrayList<>();
+      for (int i = 0; i < fields; i++) stats.add(new SearchExport.FieldStats(in.readInt(), in.readLong(), in.readLong()));
+      int n = in.readInt();
+      List<SearchDoc> docs = new ArrayList<>(n);
+      List<String> keys = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        keys.add(string(in));
+        docs.add(new SearchDoc(string(in), string(in), string(in), string(in), string(in), string(in), string(in),
+            string(in), string(in), string(in), string(in), string(in), string(in)));
+      }
+      return Optional.of(new SearchState(k, docs, keys, new SearchExport.Shape(docCount, shards, stats)));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void string(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String string(DataInputStream in) throws IOException {
+    int len = in.readInt();
+    if (len < 0) throw new IOException("bad length");
+    return new String(in.readNBytes(len), StandardCharsets.UTF_8);
+  }
+}
