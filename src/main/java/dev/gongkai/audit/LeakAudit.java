@@ -273,7 +273,7 @@ public final class LeakAudit {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (matcher != null) ids.or(matcher.find(rel));
+    if (matcher != null) matcher.find(rel, ids);
     return new Hits(rel, ids, att);
   }
 

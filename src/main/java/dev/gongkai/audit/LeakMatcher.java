@@ -167,9 +167,14 @@ final class LeakMatcher {
   /** Convenience for short texts: the ids of the needles in {@code s} (normalised here). */
   BitSet find(String s) {
     BitSet found = new BitSet();
+    find(s, found);
+    return found;
+  }
+
+  /** Adds to {@code found} the ids of the needles in {@code s} (normalised here); ids already in it are not sought. */
+  void find(String s, BitSet found) {
     LeakText.Views v = LeakText.viewsReusing(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
     find(v.all(), v.allLength(), v.allGaps(), found);
     if (v.text() != v.all()) find(v.text(), v.textLength(), v.textGaps(), found);
-    return found;
   }
 }
