@@ -60,6 +60,23 @@ class SearchCommandTest {
   }
 
   @Test
+  void afterAPatchedBuildTheIndexIsRebuiltFromTheLastBuild(@TempDir Path tmp) throws IOException {
+    Path src = Txtar.parse(SITE.stripIndent()).writeTo(tmp.resolve("site"));
+    String out = tmp.resolve("out").toString();
+    assertEquals(ExitCodes.OK, Cli.run("build", "-q", "-s", src.toString(), "-o", out).exit());
+    Path csv = src.resolve("catalogue/records/all.csv");
+    java.nio.file.Files.writeString(csv, java.nio.file.Files.readString(csv).replace("行政处罚决定书", "行政处罚决定书（更正）"));
+    assertEquals(ExitCodes.OK, Cli.run("build", "-q", "-s", src.toString(), "-o", out).exit());
+    assertTrue(!java.nio.file.Files.exists(src.resolve(".gongkai/index")), "the patched build left no stale index");
+    Cli.Run r = Cli.run("search", "-s", src.toString(), "更正", "--lang", "en");
+    assertEquals(ExitCodes.OK, r.exit(), r.err());
+    assertTrue(r.err().contains("rebuilding it from the documents the last build indexed"), r.err());
+    assertTrue(r.out().startsWith("1 result") && r.out().contains("行政处罚决定书（更正）"), r.out());
+    Cli.Run again = Cli.run("search", "-s", src.toString(), "更正");
+    assertEquals("", again.err(), "rebuilt once");
+  }
+
+  @Test
   void usageErrors(@TempDir Path tmp) throws IOException {
     Path src = Txtar.parse(SITE.stripIndent()).writeTo(tmp.resolve("site"));
     Cli.Run none = Cli.run("search", "-s", src.toString(), "应急");
