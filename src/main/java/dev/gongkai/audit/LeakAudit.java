@@ -126,21 +126,12 @@ public final class LeakAudit {
     private final Fingerprints attachments;
     private final byte[] digest;
 
-    private final NeedleMemo needleMemo;
-
     private Plan(List<DisclosureRecord> withheld, boolean listOnRequest, List<String> publicTexts)
-        throws IOException {
-      this(withheld, listOnRequest, publicTexts, NeedleMemo.empty());
-    }
-
-    private Plan(List<DisclosureRecord> withheld, boolean listOnRequest, List<String> publicTexts, NeedleMemo memo)
         throws IOException {
       this.withheld = withheld;
       this.listOnRequest = listOnRequest;
-      LeakNeedles.Distinct distinct = withheld.isEmpty() ? new LeakNeedles.Distinct(List.of(), NeedleMemo.empty())
-          : LeakNeedles.distinctive(LeakNeedles.candidates(withheld), publicTexts, memo);
-      this.needleMemo = distinct.memo();
-      List<Needle> needles = distinct.needles();
+      List<Needle> needles = withheld.isEmpty() ? List.of()
+          : LeakNeedles.distinctive(LeakNeedles.candidates(withheld), publicTexts);
       // Needles by normal form: two records may share one (same title).
       Map<String, List<Needle>> byText = new LinkedHashMap<>();
       for (Needle n : needles) byText.computeIfAbsent(n.normalized(), k -> new ArrayList<>()).add(n);
@@ -149,11 +140,6 @@ public final class LeakAudit {
       this.matcher = texts.isEmpty() ? null : new LeakMatcher(texts);
       this.attachments = new Fingerprints(withheld);
       this.digest = digestOf(needles, attachments.listing, listOnRequest);
-    }
-
-    /** What the next build's plan may take from this one ({@link #plan(Site, NeedleMemo)}). */
-    public NeedleMemo needleMemo() {
-      return needleMemo;
     }
 
     /** SHA-256 over the needles (text, kind, record), the withheld attachments' digests and the apply-page exception. */
@@ -175,14 +161,6 @@ public final class LeakAudit {
 
   /** The plan for auditing a build of {@code site} (see {@link #scan(Path, Site, IndexReader)}). */
   public static Plan plan(Site site) throws IOException {
-    return plan(site, NeedleMemo.empty());
-  }
-
-  /**
-   * The plan for auditing a build of {@code site}, taking from {@code memo} (the previous plan's
-   * {@link Plan#needleMemo()}) which candidate needles the unchanged published texts contain.
-   */
-  public static Plan plan(Site site, NeedleMemo memo) throws IOException {
     List<DisclosureRecord> withheld = new ArrayList<>();
     List<String> publicTexts = new ArrayList<>();
     for (DisclosureRecord r : site.records()) {
@@ -190,7 +168,7 @@ public final class LeakAudit {
       else withheld.add(r);
     }
     addDatasetTexts(site, publicTexts);
-    return new Plan(withheld, site.config().options().listOnRequest(), publicTexts, memo);
+    return new Plan(withheld, site.config().options().listOnRequest(), publicTexts);
   }
 
   /**

@@ -104,43 +104,11 @@ final class LeakNeedles {
    * per record.
    */
   static List<Needle> distinctive(List<Needle> candidates, List<String> publicTexts) {
-    return distinctive(candidates, publicTexts, NeedleMemo.empty()).needles();
-  }
-
-  /** Distinctive needles, and what the next build's audit may take from {@link #distinctive(List, List, NeedleMemo)}. */
-  record Distinct(List<Needle> needles, NeedleMemo memo) {}
-
-  /**
-   * As {@link #distinctive(List, List)}, taking from {@code memo} which candidates the texts it knows contain: only
-   * the other texts are matched.
-   */
-  static Distinct distinctive(List<Needle> candidates, List<String> publicTexts, NeedleMemo memo) {
     BitSet common = new BitSet();
-    NeedleMemo next = NeedleMemo.empty();
     if (!candidates.isEmpty() && !publicTexts.isEmpty()) {
-      List<String> normal = candidates.stream().map(Needle::normalized).toList();
-      byte[] key = NeedleMemo.digest(normal);
-      List<NeedleMemo.Hash> hashes = publicTexts.parallelStream().map(NeedleMemo.Hash::of).toList();
-      int[][] ids = new int[publicTexts.size()][];
-      List<Integer> unknown = new ArrayList<>();
-      for (int i = 0; i < ids.length; i++) {
-        ids[i] = memo.lookup(key, hashes.get(i));
-        if (ids[i] == null) unknown.add(i);
-      }
-      if (!unknown.isEmpty()) {
-        LeakMatcher m = new LeakMatcher(normal);
-        unknown.parallelStream().forEach(i -> {
-          BitSet found = new BitSet();
-          m.find(publicTexts.get(i), found);
-          ids[i] = found.stream().toArray();
-        });
-      }
-      java.util.Map<NeedleMemo.Hash, int[]> remembered = new java.util.HashMap<>(ids.length * 2);
-      for (int i = 0; i < ids.length; i++) {
-        for (int id : ids[i]) common.set(id);
-        remembered.put(hashes.get(i), ids[i]);
-      }
-      next = NeedleMemo.of(key, remembered);
+      LeakMatcher m = new LeakMatcher(candidates.stream().map(Needle::normalized).toList());
+      // One set per worker, filled in place (a set per text, merged by copies, cost more than the matching).
+      common = publicTexts.parallelStream().collect(BitSet::new, (found, text) -> m.find(text, found), BitSet::or);
     }
     List<Needle> kept = new ArrayList<>();
     java.util.IdentityHashMap<DisclosureRecord, Integer> bodies = new java.util.IdentityHashMap<>();
@@ -153,7 +121,7 @@ final class LeakNeedles {
       }
       kept.add(n);
     }
-    return new Distinct(List.copyOf(kept), next);
+    return kept;
   }
 
   /** The sentences of a Markdown body as a reader sees it, in order. */

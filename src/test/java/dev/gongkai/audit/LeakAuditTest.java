@@ -142,33 +142,6 @@ class LeakAuditTest {
   // ------------------------------------------------------------------------------------------------ clean builds
 
   @Test
-  void theNeedleMemoGivesWhatMatchingEveryTextGives(@TempDir Path tmp) throws IOException {
-    Site site = load(site(tmp.resolve("site"), false, ""));
-    List<LeakNeedles.Needle> needles = LeakNeedles.candidates(record(site, WITHHELD_NO));
-    List<String> texts = new java.util.ArrayList<>(site.records().stream()
-        .filter(x -> x.disclosure() == Disclosure.ACTIVE)
-        .map(x -> x.markdown() == null ? "" : x.markdown()).toList());
-    LeakNeedles.Distinct first = LeakNeedles.distinctive(needles, texts, NeedleMemo.empty());
-    assertEquals(LeakNeedles.distinctive(needles, texts), first.needles());
-    assertEquals(texts.stream().distinct().count(), first.memo().size(), "one entry per text");
-
-    // Kept as the build cache keeps it; then a published text gains the boilerplate's sibling sentence (so a
-    // needle stops being distinctive) and another text loses everything: the memo's answer for the rest stands.
-    first.memo().write(tmp.resolve("memo.bin"));
-    NeedleMemo read = NeedleMemo.read(tmp.resolve("memo.bin")).orElseThrow();
-    assertTrue(first.needles().stream().anyMatch(n -> n.text().equals(WITHHELD_SENTENCE)));
-    texts.set(0, texts.get(0) + "\n" + WITHHELD_SENTENCE + "。");
-    texts.set(1, "");
-    LeakNeedles.Distinct second = LeakNeedles.distinctive(needles, texts, read);
-    assertEquals(LeakNeedles.distinctive(needles, texts), second.needles(), "same as matching every text");
-    assertFalse(second.needles().stream().anyMatch(n -> n.text().equals(WITHHELD_SENTENCE)),
-        "now published: not distinctive");
-    // Other candidates (another withheld record) make the memo useless, not wrong.
-    List<LeakNeedles.Needle> fewer = needles.subList(1, needles.size());
-    assertEquals(LeakNeedles.distinctive(fewer, texts), LeakNeedles.distinctive(fewer, texts, read).needles());
-  }
-
-  @Test
   void canarySiteBuildsCleanAndItsNeedlesAreThere(@TempDir Path tmp) throws IOException {
     Path src = site(tmp.resolve("site"), false, "");
     Path out = tmp.resolve("out");
