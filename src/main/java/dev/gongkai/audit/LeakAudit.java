@@ -105,7 +105,10 @@ public final class LeakAudit {
   }
 
   private static void addPublicText(DisclosureRecord r, List<String> out) {
-    StringBuilder b = new StringBuilder();
+    int size = r.title().length() + r.indexNo().length() + r.docNo().length() + 3
+        + (r.markdown() == null ? 0 : r.markdown().length());
+    for (Attachment a : r.attachments()) size += a.fileName().length() + 1;
+    StringBuilder b = new StringBuilder(size); // sized: at 100,000 records the growing copies showed in profiles
     b.append(r.title()).append('\n').append(r.indexNo()).append('\n').append(r.docNo()).append('\n');
     for (Attachment a : r.attachments()) b.append(a.fileName()).append('\n');
     b.append(r.markdown() == null ? "" : r.markdown());
@@ -126,20 +129,34 @@ public final class LeakAudit {
     private final Fingerprints attachments;
     private final byte[] digest;
 
+    private final NeedleMemo needleMemo;
+
     private Plan(List<DisclosureRecord> withheld, boolean listOnRequest, List<String> publicTexts)
+        throws IOException {
+      this(withheld, listOnRequest, publicTexts, NeedleMemo.empty());
+    }
+
+    private Plan(List<DisclosureRecord> withheld, boolean listOnRequest, List<String> publicTexts, NeedleMemo memo)
         throws IOException {
       this.withheld = withheld;
       this.listOnRequest = listOnRequest;
-      List<Needle> needles = withheld.isEmpty() ? List.of()
-          : LeakNeedles.distinctive(LeakNeedles.candidates(withheld), publicTexts);
+      LeakNeedles.Distinct distinct = withheld.isEmpty() ? new LeakNeedles.Distinct(List.of(), NeedleMemo.empty())
+          : LeakNeedles.distinctive(LeakNeedles.candidates(withheld), publicTexts, memo);
+      this.needleMemo = distinct.memo();
+      List<Needle> needles = distinct.needles();
       // Needles by normal form: two records may share one (same title).
       Map<String, List<Needle>> byText = new LinkedHashMap<>();
       for (Needle n : needles) byText.computeIfAbsent(n.normalized(), k -> new ArrayList<>()).add(n);
       this.texts = new ArrayList<>(byText.keySet());
       this.owners = new ArrayList<>(byText.values());
-      this.matcher = texts.isEmpty() ? null : new LeakMatcher(texts);
+      this.matcher = texts.isEmpty() ? null : LeakMatcher.of(texts);
       this.attachments = new Fingerprints(withheld);
       this.digest = digestOf(needles, attachments.listing, listOnRequest);
+    }
+
+    /** What the next build's plan may take from this one ({@link #plan(Site, NeedleMemo)}). */
+    public NeedleMemo needleMemo() {
+      return needleMemo;
     }
 
     /** SHA-256 over the needles (text, kind, record), the withheld attachments' digests and the apply-page exception. */
@@ -161,6 +178,14 @@ public final class LeakAudit {
 
   /** The plan for auditing a build of {@code site} (see {@link #scan(Path, Site, IndexReader)}). */
   public static Plan plan(Site site) throws IOException {
+    return plan(site, NeedleMemo.empty());
+  }
+
+  /**
+   * The plan for auditing a build of {@code site}, taking from {@code memo} (the previous plan's
+   * {@link Plan#needleMemo()}) which candidate needles the unchanged published texts contain.
+   */
+  public static Plan plan(Site site, NeedleMemo memo) throws IOException {
     List<DisclosureRecord> withheld = new ArrayList<>();
     List<String> publicTexts = new ArrayList<>();
     for (DisclosureRecord r : site.records()) {
@@ -168,7 +193,7 @@ public final class LeakAudit {
       else withheld.add(r);
     }
     addDatasetTexts(site, publicTexts);
-    return new Plan(withheld, site.config().options().listOnRequest(), publicTexts);
+    return new Plan(withheld, site.config().options().listOnRequest(), publicTexts, memo);
   }
 
   /**

@@ -138,6 +138,11 @@ final class LeakMatcher {
 
   /** Adds to {@code found} the id of every needle occurring in {@code text[0, length)}. */
   void find(char[] text, int length, long[] gaps, BitSet found) {
+    find(text, length, gaps, found, null);
+  }
+
+  /** As {@link #find(char[], int, long[], BitSet)}, telling {@code added} (if not null) each id it adds. */
+  void find(char[] text, int length, long[] gaps, BitSet found, java.util.function.IntConsumer added) {
     int s = 0;
     for (int i = 0; i < length; i++) {
       char c = text[i];
@@ -160,6 +165,7 @@ final class LeakMatcher {
           if (i + 1 < length && isAlnum(text[i + 1]) && !LeakText.Views.gapBefore(gaps, i + 1)) continue;
         }
         found.set(id);
+        if (added != null) added.accept(id);
       }
     }
   }
@@ -173,8 +179,27 @@ final class LeakMatcher {
 
   /** Adds to {@code found} the ids of the needles in {@code s} (normalised here); ids already in it are not sought. */
   void find(String s, BitSet found) {
+    find(s, found, null);
+  }
+
+  /** As {@link #find(String, BitSet)}, telling {@code added} (if not null) each id it adds. */
+  void find(String s, BitSet found, java.util.function.IntConsumer added) {
     LeakText.Views v = LeakText.viewsReusing(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
-    find(v.all(), v.allLength(), v.allGaps(), found);
-    if (v.text() != v.all()) find(v.text(), v.textLength(), v.textGaps(), found);
+    find(v.all(), v.allLength(), v.allGaps(), found, added);
+    if (v.text() != v.all()) find(v.text(), v.textLength(), v.textGaps(), found, added);
+  }
+
+  private static volatile Object[] last;
+
+  /**
+   * A matcher for {@code needles}: the one made last time when the needles are the same (an incremental build in the
+   * same process audits for the same needles), else a new one.
+   */
+  static LeakMatcher of(List<String> needles) {
+    Object[] l = last;
+    if (l != null && l[0].equals(needles)) return (LeakMatcher) l[1];
+    LeakMatcher m = new LeakMatcher(needles);
+    last = new Object[] {List.copyOf(needles), m};
+    return m;
   }
 }

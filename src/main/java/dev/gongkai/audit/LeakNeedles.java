@@ -104,11 +104,48 @@ final class LeakNeedles {
    * per record.
    */
   static List<Needle> distinctive(List<Needle> candidates, List<String> publicTexts) {
+    return distinctive(candidates, publicTexts, NeedleMemo.empty()).needles();
+  }
+
+  /** Distinctive needles, and what the next build may take from this one ({@link NeedleMemo}). */
+  record Distinct(List<Needle> needles, NeedleMemo memo) {}
+
+  /**
+   * As {@link #distinctive(List, List)}; with a {@code memo} of the same candidates, only the texts it has not seen
+   * are matched against every candidate, and every text only against the candidates whose witness text is gone.
+   */
+  static Distinct distinctive(List<Needle> candidates, List<String> publicTexts, NeedleMemo memo) {
     BitSet common = new BitSet();
+    NeedleMemo next = NeedleMemo.empty();
     if (!candidates.isEmpty() && !publicTexts.isEmpty()) {
-      LeakMatcher m = new LeakMatcher(candidates.stream().map(Needle::normalized).toList());
-      // One set per worker, filled in place (a set per text, merged by copies, cost more than the matching).
-      common = publicTexts.parallelStream().collect(BitSet::new, (found, text) -> m.find(text, found), BitSet::or);
+      List<String> normal = candidates.stream().map(Needle::normalized).toList();
+      byte[] key = NeedleMemo.digest(normal);
+      List<NeedleMemo.Hash> hashes = publicTexts.parallelStream().map(NeedleMemo.Hash::of).toList();
+      java.util.Set<NeedleMemo.Hash> now = new java.util.HashSet<>(hashes);
+      java.util.Map<Integer, NeedleMemo.Hash> witnesses = new java.util.HashMap<>();
+      List<Integer> every = java.util.stream.IntStream.range(0, publicTexts.size()).boxed().toList();
+      if (memo.isFor(key)) {
+        List<Integer> lost = new ArrayList<>();
+        memo.witnesses().forEach((id, h) -> {
+          if (now.contains(h)) {
+            common.set(id);
+            witnesses.put(id, h);
+          } else {
+            lost.add(id);
+          }
+        });
+        List<Integer> unseen = every.stream().filter(i -> !memo.texts().contains(hashes.get(i))).toList();
+        if (!unseen.isEmpty()) {
+          match(normal, java.util.stream.IntStream.range(0, normal.size()).boxed().toList(), publicTexts, unseen,
+              hashes, common, witnesses);
+        }
+        List<Integer> recheck = lost.stream().filter(id -> !common.get(id)).sorted().toList();
+        if (!recheck.isEmpty()) match(normal, recheck, publicTexts, every, hashes, common, witnesses);
+      } else {
+        match(normal, java.util.stream.IntStream.range(0, normal.size()).boxed().toList(), publicTexts, every,
+            hashes, common, witnesses);
+      }
+      next = NeedleMemo.of(key, now, witnesses);
     }
     List<Needle> kept = new ArrayList<>();
     java.util.IdentityHashMap<DisclosureRecord, Integer> bodies = new java.util.IdentityHashMap<>();
@@ -121,7 +158,49 @@ final class LeakNeedles {
       }
       kept.add(n);
     }
-    return kept;
+    return new Distinct(List.copyOf(kept), next);
+  }
+
+  /**
+   * Matches the texts at {@code textIds} against the candidates {@code ids} (of {@code normal}); each candidate found
+   * is added to {@code common} with, as its witness, a text that has it (which one depends on how the work was split:
+   * any will do).
+   */
+  private static void match(List<String> normal, List<Integer> ids, List<String> texts, List<Integer> textIds,
+      List<NeedleMemo.Hash> hashes, BitSet common, java.util.Map<Integer, NeedleMemo.Hash> witnesses) {
+    LeakMatcher m = new LeakMatcher(ids.stream().map(normal::get).toList());
+    // One accumulator per worker, filled in place; a candidate found once is not sought again by that worker.
+    Witnesses w = textIds.parallelStream().collect(() -> new Witnesses(ids.size()),
+        (acc, i) -> acc.match(m, texts.get(i), i), Witnesses::merge);
+    for (int local = w.found.nextSetBit(0); local >= 0; local = w.found.nextSetBit(local + 1)) {
+      int id = ids.get(local);
+      if (common.get(id)) continue;
+      common.set(id);
+      witnesses.put(id, hashes.get(w.text[local]));
+    }
+  }
+
+  /** The candidates found so far and, for each, the index of a text it was found in. */
+  private static final class Witnesses {
+    final BitSet found = new BitSet();
+    final int[] text;
+
+    Witnesses(int candidates) {
+      text = new int[candidates];
+    }
+
+    void match(LeakMatcher m, String s, int index) {
+      m.find(s, found, id -> text[id] = index);
+    }
+
+    void merge(Witnesses o) {
+      for (int id = o.found.nextSetBit(0); id >= 0; id = o.found.nextSetBit(id + 1)) {
+        if (!found.get(id)) {
+          found.set(id);
+          text[id] = o.text[id];
+        }
+      }
+    }
   }
 
   /** The sentences of a Markdown body as a reader sees it, in order. */

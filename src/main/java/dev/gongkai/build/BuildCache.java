@@ -78,6 +78,28 @@ final class BuildCache {
     WARM.put(key, state);
   }
 
+  /** Which candidate needles each published text contains ({@link dev.gongkai.audit.NeedleMemo}). */
+  private static final String NEEDLE_FILE = "leak-needles.bin";
+
+  private static final java.util.Map<Path, dev.gongkai.audit.NeedleMemo> WARM_NEEDLES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The leak audit's memo the last build left in {@code dir} (content-addressed: never stale), or an empty one. */
+  static dev.gongkai.audit.NeedleMemo needleMemo(Path dir) {
+    if (dir == null) return dev.gongkai.audit.NeedleMemo.empty();
+    dev.gongkai.audit.NeedleMemo warm = WARM_NEEDLES.get(dir.toAbsolutePath().normalize());
+    if (warm != null) return warm;
+    return dev.gongkai.audit.NeedleMemo.read(dir.resolve(NEEDLE_FILE)).orElseGet(dev.gongkai.audit.NeedleMemo::empty);
+  }
+
+  static void keepNeedleMemo(Path dir, dev.gongkai.audit.NeedleMemo memo) throws IOException {
+    Path key = dir.toAbsolutePath().normalize();
+    if (WARM_NEEDLES.get(key) == memo) return;
+    WARM_NEEDLES.remove(key);
+    memo.write(dir.resolve(NEEDLE_FILE));
+    WARM_NEEDLES.put(key, memo);
+  }
+
   /** The cache folder the command line uses for a site. */
   static Path defaultDir(Path source) {
     return source.resolve(".gongkai").resolve("cache");

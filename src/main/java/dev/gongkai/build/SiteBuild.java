@@ -149,7 +149,7 @@ public final class SiteBuild {
     // What the leak audit will search for, decided now: the search stage may keep or patch the previous build's
     // files only if they were audited for the same needles. (gongkai search rebuilds its Lucene index when a
     // patched build left none.)
-    LeakAudit.Plan plan = LeakAudit.plan(site);
+    LeakAudit.Plan plan = LeakAudit.plan(site, BuildCache.needleMemo(req.cacheDir()));
     boolean sameAudit = cached != null && java.util.Arrays.equals(cached.auditDigest(), plan.digest());
     Indexing.Previous previousIndex = null;
     if (sameAudit) {
@@ -220,6 +220,7 @@ public final class SiteBuild {
       out.commit();
       if (req.cacheDir() != null) {
         BuildCache.keepSearchState(req.cacheDir(), indexed.state());
+        BuildCache.keepNeedleMemo(req.cacheDir(), plan.needleMemo());
         BuildCache.save(req.cacheDir(),
             new BuildCache.State(BuildCache.stamp(req.out()), out.manifest(), memo, plan.digest(), indexed.key(),
                 indexed.paths()));

@@ -142,6 +142,47 @@ class LeakAuditTest {
   // ------------------------------------------------------------------------------------------------ clean builds
 
   @Test
+  void theNeedleMemoGivesWhatMatchingEveryTextGives(@TempDir Path tmp) throws IOException {
+    Site site = load(site(tmp.resolve("site"), false, ""));
+    List<LeakNeedles.Needle> needles = LeakNeedles.candidates(record(site, WITHHELD_NO));
+    List<String> texts = new ArrayList<>(site.records().stream()
+        .filter(x -> x.disclosure() == Disclosure.ACTIVE)
+        .map(x -> x.markdown() == null ? "" : x.markdown()).toList());
+    LeakNeedles.Distinct first = LeakNeedles.distinctive(needles, texts, NeedleMemo.empty());
+    assertEquals(LeakNeedles.distinctive(needles, texts), first.needles());
+    assertTrue(first.memo().witnesses().size() > 0, "the boilerplate sentence has a witness");
+
+    // Kept as the build cache keeps it, then step by step: a text gains a withheld sentence (it stops being
+    // distinctive), the witness of the boilerplate is removed (it is looked for again, and found elsewhere or not),
+    // the sentence leaves again.
+    first.memo().write(tmp.resolve("memo.bin"));
+    NeedleMemo memo = NeedleMemo.read(tmp.resolve("memo.bin")).orElseThrow();
+    assertEquals(first.memo().witnesses(), memo.witnesses());
+    assertTrue(first.needles().stream().anyMatch(n -> n.text().equals(WITHHELD_SENTENCE)));
+    List<List<String>> steps = new ArrayList<>();
+    texts.set(0, texts.get(0) + "\n" + WITHHELD_SENTENCE + "。");
+    steps.add(List.copyOf(texts));
+    for (int i = 0; i < texts.size(); i++) {
+      if (texts.get(i).contains("请各乡镇结合实际认真贯彻落实")) texts.set(i, "改写后的正文。");
+    }
+    steps.add(List.copyOf(texts));
+    texts.set(0, "");
+    texts.add("请各乡镇结合实际认真贯彻落实。");
+    steps.add(List.copyOf(texts));
+    for (List<String> step : steps) {
+      LeakNeedles.Distinct d = LeakNeedles.distinctive(needles, step, memo);
+      assertEquals(LeakNeedles.distinctive(needles, step), d.needles(), "same as matching every text");
+      memo = d.memo();
+    }
+    List<String> kept = LeakNeedles.distinctive(needles, steps.get(0), NeedleMemo.empty()).needles().stream()
+        .map(LeakNeedles.Needle::text).toList();
+    assertFalse(kept.contains(WITHHELD_SENTENCE), "published now: not distinctive");
+    // Other candidates (another withheld record) make the memo useless, not wrong.
+    List<LeakNeedles.Needle> fewer = needles.subList(1, needles.size());
+    assertEquals(LeakNeedles.distinctive(fewer, texts), LeakNeedles.distinctive(fewer, texts, memo).needles());
+  }
+
+  @Test
   void canarySiteBuildsCleanAndItsNeedlesAreThere(@TempDir Path tmp) throws IOException {
     Path src = site(tmp.resolve("site"), false, "");
     Path out = tmp.resolve("out");
