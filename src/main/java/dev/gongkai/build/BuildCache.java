@@ -78,6 +78,52 @@ final class BuildCache {
     WARM.put(key, state);
   }
 
+  /** The layout of the search-engine exports of the last build ({@link dev.gongkai.export.SearchEnginePatch}). */
+  private static final String ENGINES_FILE = "engines-layout.bin";
+
+  private static final java.util.Map<Path, Object[]> WARM_ENGINES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The search-engine export layout the build described by {@code state} left in {@code dir}, if any. */
+  static Optional<dev.gongkai.export.SearchEnginePatch.Layout> engineLayout(Path dir, State state) {
+    if (dir == null || state == null) return Optional.empty();
+    Object[] warm = WARM_ENGINES.get(dir.toAbsolutePath().normalize());
+    if (warm != null && java.util.Arrays.equals((byte[]) warm[0], state.indexKey())) {
+      return Optional.of((dev.gongkai.export.SearchEnginePatch.Layout) warm[1]);
+    }
+    Path f = dir.resolve(ENGINES_FILE);
+    if (!Files.isRegularFile(f)) return Optional.empty();
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
+      if (in.readInt() != FORMAT || !java.util.Arrays.equals(in.readNBytes(in.readInt()), state.indexKey())) {
+        return Optional.empty();
+      }
+      return Optional.of(dev.gongkai.export.SearchEnginePatch.Layout.readFrom(in));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Keeps the layout a build just committed left (null: the build kept the previous one, which stands). */
+  static void keepEngineLayout(Path dir, byte[] key, dev.gongkai.export.SearchEnginePatch.Layout layout)
+      throws IOException {
+    if (layout == null) return;
+    Path k = dir.toAbsolutePath().normalize();
+    WARM_ENGINES.remove(k);
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ENGINES_FILE, ".tmp");
+    try {
+      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        out.writeInt(FORMAT);
+        out.writeInt(key.length);
+        out.write(key);
+        layout.writeTo(out);
+      }
+      Files.move(tmp, dir.resolve(ENGINES_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    WARM_ENGINES.put(k, new Object[] {key.clone(), layout});
+  }
+
   /** Which candidate needles each published text contains ({@link dev.gongkai.audit.NeedleMemo}). */
   private static final String NEEDLE_FILE = "leak-needles.bin";
 

@@ -1,6 +1,7 @@
 package dev.gongkai.build;
 
 import dev.gongkai.export.SearchEngineExport;
+import dev.gongkai.export.SearchEnginePatch;
 import dev.gongkai.index.RecordDocs;
 import dev.gongkai.index.SearchDoc;
 import dev.gongkai.index.SearchDocs;
@@ -53,9 +54,10 @@ final class Indexing implements AutoCloseable {
    * @param key the digest of the stage's inputs ({@link SearchInputs})
    * @param paths the files the stage wrote or kept, sorted
    * @param state what the next build needs, or null when KEPT (the previous state stands)
+   * @param engines the layout of the search-engine exports, or null when KEPT
    */
   record Indexed(Mode mode, Directory index, DirectoryReader reader, long nanos, byte[] key, List<String> paths,
-      SearchState state) {
+      SearchState state, SearchEnginePatch.Layout engines) {
     boolean kept() {
       return mode == Mode.KEPT;
     }
@@ -81,7 +83,8 @@ final class Indexing implements AutoCloseable {
    * documents are taken from it when unchanged, and with {@code previous} the files are kept or patched.
    */
   static Indexing start(PublishedSite site, OutputSink out, Map<String, String> sums,
-      Supplier<Optional<SearchState>> last, Previous previous, ViewDigest digest) {
+      Supplier<Optional<SearchState>> last, Supplier<Optional<SearchEnginePatch.Layout>> lastEngines,
+      Previous previous, ViewDigest digest) {
     CompletableFuture<Indexed> f = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       long t0 = System.nanoTime();
@@ -100,7 +103,7 @@ final class Indexing implements AutoCloseable {
             }
           }
           f.complete(new Indexed(Mode.KEPT, null, null, System.nanoTime() - t0, key,
-              List.copyOf(previous.files().keySet()), null));
+              List.copyOf(previous.files().keySet()), null, null));
           return;
         }
         Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -142,9 +145,10 @@ final class Indexing implements AutoCloseable {
           reader = DirectoryReader.open(index);
           shape = SearchExport.write(reader, docs, site.catalogue(), noted).shape();
         }
-        SiteBuild.writeAll(SearchEngineExport.build(docs, site.config().baseUrl()), noted, sums);
+        SearchEnginePatch.Layout layout = writeEngines(docs, site.config().baseUrl(),
+            previous == null ? Optional.empty() : before, lastEngines, previous, noted, sums);
         f.complete(new Indexed(mode, index, reader, System.nanoTime() - t0, key, paths.stream().sorted().toList(),
-            SearchState.of(key, docs, memo, shape)));
+            SearchState.of(key, docs, memo, shape), layout));
       } catch (Throwable e) {
         closeQuietly(reader, index);
         f.completeExceptionally(e);
@@ -155,6 +159,31 @@ final class Indexing implements AutoCloseable {
     if (Boolean.parseBoolean(System.getProperty("gongkai.indexAlongside", "true"))) t.start();
     else t.run();
     return new Indexing(f);
+  }
+
+  /**
+   * Writes the search-engine exports: patched when the previous build's documents and layout are known (and the
+   * change is one a patch can make), else in full. Returns their layout for the next build.
+   */
+  private static SearchEnginePatch.Layout writeEngines(List<SearchDoc> docs, String baseUrl,
+      Optional<SearchState> before, Supplier<Optional<SearchEnginePatch.Layout>> lastEngines, Previous previous,
+      OutputSink out, Map<String, String> sums) throws IOException {
+    Optional<SearchEnginePatch.Result> patched = before.isEmpty() ? Optional.empty()
+        : SearchEnginePatch.apply(before.get().docs(), lastEngines.get().orElse(null), docs, baseUrl,
+            p -> Files.readAllBytes(previous.dir().resolve(p)));
+    if (patched.isEmpty()) {
+      SearchEngineExport.Built built = SearchEngineExport.buildWithLayout(docs, baseUrl, SearchEngineExport.PART_BYTES);
+      SiteBuild.writeAll(built.files(), out, sums);
+      return built.layout();
+    }
+    SiteBuild.writeAll(patched.get().files(), out, sums);
+    for (var kept : patched.get().kept().entrySet()) {
+      out.keep(kept.getKey());
+      synchronized (sums) {
+        sums.put(kept.getKey(), kept.getValue()); // listed in SHA256SUMS like the files written
+      }
+    }
+    return patched.get().layout();
   }
 
   /** Waits for the stage and returns its result, rethrowing its failure as it was. */

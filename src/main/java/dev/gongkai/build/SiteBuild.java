@@ -165,7 +165,8 @@ public final class SiteBuild {
     // One digest per build: the renderer, the search documents and the search inputs digest the same records.
     dev.gongkai.render.ViewDigest digest = new dev.gongkai.render.ViewDigest();
     try (Indexing indexing = Indexing.start(published, out, sums,
-        () -> BuildCache.searchState(req.cacheDir(), cached), previousIndex, digest)) {
+        () -> BuildCache.searchState(req.cacheDir(), cached), () -> BuildCache.engineLayout(req.cacheDir(), cached),
+        previousIndex, digest)) {
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
       int pages;
@@ -220,6 +221,7 @@ public final class SiteBuild {
       out.commit();
       if (req.cacheDir() != null) {
         BuildCache.keepSearchState(req.cacheDir(), indexed.state());
+        BuildCache.keepEngineLayout(req.cacheDir(), indexed.key(), indexed.engines());
         BuildCache.keepNeedleMemo(req.cacheDir(), plan.needleMemo());
         BuildCache.save(req.cacheDir(),
             new BuildCache.State(BuildCache.stamp(req.out()), out.manifest(), memo, plan.digest(), indexed.key(),

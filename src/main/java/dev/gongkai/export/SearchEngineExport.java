@@ -134,6 +134,14 @@ public final class SearchEngineExport {
 
   /** As {@link #build(List, String)}, with at most {@code partBytes} per bulk / Solr file (tests use small parts). */
   public static List<ExportFile> build(List<SearchDoc> docs, String baseUrl, long partBytes) {
+    return buildWithLayout(docs, baseUrl, partBytes).files();
+  }
+
+  /** The files, and the layout a later {@link SearchEnginePatch} needs. */
+  public record Built(List<ExportFile> files, SearchEnginePatch.Layout layout) {}
+
+  /** As {@link #build(List, String, long)}, with the layout of the parts. */
+  public static Built buildWithLayout(List<SearchDoc> docs, String baseUrl, long partBytes) {
     List<Entry> entries = new ArrayList<>(docs.size());
     for (SearchDoc d : docs) entries.add(entry(d, baseUrl));
     entries.sort(Comparator.comparing(Entry::id));
@@ -142,8 +150,19 @@ public final class SearchEngineExport {
         throw new IllegalArgumentException("duplicate search document id: " + entries.get(i).id());
       }
     }
-    return write(entries, baseUrl, partBytes);
+    int[] bulkSizes = new int[entries.size()];
+    int[] solrSizes = new int[entries.size()];
+    for (int i = 0; i < entries.size(); i++) {
+      bulkSizes[i] = entries.get(i).bulk().length;
+      solrSizes[i] = entries.get(i).solr().length;
+    }
+    Written w = write(entries, baseUrl, partBytes);
+    return new Built(w.files(), new SearchEnginePatch.Layout(baseUrl, partBytes, bulkSizes, solrSizes, w.bulk(),
+        w.solr()));
   }
+
+  /** The files written and the parts of each format. */
+  record Written(List<ExportFile> files, List<Part> bulk, List<Part> solr) {}
 
   /** One document in both formats. */
   static Entry entry(SearchDoc d, String baseUrl) {
@@ -190,11 +209,10 @@ public final class SearchEngineExport {
    * schema, the README and the manifest. Consumes the list (each element is set to null once written into its
    * parts), so that the documents are held about twice, not four times, at the peak.
    */
-  static List<ExportFile> write(List<Entry> entries, String baseUrl, long partBytes) {
+  static Written write(List<Entry> entries, String baseUrl, long partBytes) {
     if (partBytes < 1) throw new IllegalArgumentException("partBytes must be positive");
-    // OpenSearch: NDJSON pairs back to back. Solr: a JSON array, one document per line: "[\n" doc ",\n" doc "\n]\n".
-    Parts bulk = new Parts("opensearch/bulk-%04d.ndjson", "application/x-ndjson", "", "", "", partBytes);
-    Parts solr = new Parts("solr/docs-%04d.json", "application/json", "[\n", ",\n", "\n]\n", partBytes);
+    Parts bulk = bulkParts(partBytes);
+    Parts solr = solrParts(partBytes);
     int documents = entries.size();
     for (int i = 0; i < documents; i++) {
       Entry e = entries.get(i);
@@ -207,17 +225,33 @@ public final class SearchEngineExport {
     List<ExportFile> out = new ArrayList<>(bulk.files);
     out.addAll(solr.files);
     out.addAll(Static.FILES);
-    out.add(file(MANIFEST, pretty(manifest(baseUrl, documents, partBytes, bulk.parts, solr.parts)),
-        "application/json"));
-    return List.copyOf(out);
+    out.add(manifestFile(baseUrl, documents, partBytes, bulk.parts, solr.parts));
+    return new Written(List.copyOf(out), List.copyOf(bulk.parts), List.copyOf(solr.parts));
   }
+
+  static ExportFile manifestFile(String baseUrl, int documents, long partBytes, List<Part> bulk, List<Part> solr) {
+    return file(MANIFEST, pretty(manifest(baseUrl, documents, partBytes, bulk, solr)), "application/json");
+  }
+
+  /** OpenSearch's parts: NDJSON pairs back to back. */
+  static Parts bulkParts(long partBytes) {
+    return new Parts(BULK_PATTERN, "application/x-ndjson", "", "", "", partBytes);
+  }
+
+  /** Solr's parts: a JSON array, one document per line: "[\n" doc ",\n" doc "\n]\n". */
+  static Parts solrParts(long partBytes) {
+    return new Parts(SOLR_PATTERN, "application/json", "[\n", ",\n", "\n]\n", partBytes);
+  }
+
+  static final String BULK_PATTERN = "opensearch/bulk-%04d.ndjson";
+  static final String SOLR_PATTERN = "solr/docs-%04d.json";
 
   /**
    * Files of one format being filled: {@code head}, documents separated by {@code separator}, {@code tail}; a file
    * is closed when the next document would take it over {@code limit} bytes (a single larger document gets a file
    * of its own).
    */
-  private static final class Parts {
+  static final class Parts {
     final String pattern;
     final String type;
     final byte[] head;
@@ -238,6 +272,25 @@ public final class SearchEngineExport {
       this.separator = separator.getBytes(StandardCharsets.UTF_8);
       this.tail = tail.getBytes(StandardCharsets.UTF_8);
       this.limit = limit;
+    }
+
+    /**
+     * The parts {@link #add} would make of documents of these sizes, as {start, end} index ranges: the same rule,
+     * without the bytes.
+     */
+    List<int[]> ranges(int[] sizes) {
+      List<int[]> out = new ArrayList<>();
+      int start = 0;
+      long size = 0;
+      for (int i = 0; i < sizes.length; i++) {
+        if (i > start && size + separator.length + sizes[i] + tail.length > limit) {
+          out.add(new int[] {start, i});
+          start = i;
+        }
+        size = i == start ? head.length + sizes[i] : size + separator.length + sizes[i];
+      }
+      if (sizes.length > start) out.add(new int[] {start, sizes.length});
+      return out;
     }
 
     void add(String id, byte[] doc) {

@@ -92,7 +92,7 @@ public final class SearchEngineMerge {
       }
     }
     List<ExportFile> out = new ArrayList<>();
-    for (ExportFile f : SearchEngineExport.write(new ArrayList<>(all.values()), baseUrl, partBytes)) {
+    for (ExportFile f : SearchEngineExport.write(new ArrayList<>(all.values()), baseUrl, partBytes).files()) {
       out.add(new ExportFile(f.path().substring(SearchEngineExport.DIR.length()), f.data(), f.mediaType()));
     }
     return out;
