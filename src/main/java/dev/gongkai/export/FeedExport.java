@@ -53,13 +53,13 @@ public final class FeedExport {
     List<ExportFile> out = new ArrayList<>();
     SiteConfig config = site.config();
 
-    List<Entry> entries = new ArrayList<>(newest(recordEntries(site, site.records(), h), MAX_RECORDS));
+    List<Entry> entries = new ArrayList<>(recordEntries(site, site.records(), h));
     entries.addAll(newest(incidentEntries(site), MAX_UPDATES));
     out.add(feed(site, provenance, SITE_FEED, config.title(), "", subtitle(config), entries));
 
     for (CatalogueItem item : site.catalogue().items()) {
       List<DisclosureRecord> records = site.byItem().getOrDefault(item.code(), List.of());
-      List<Entry> es = newest(recordEntries(site, records, h), MAX_RECORDS);
+      List<Entry> es = recordEntries(site, records, h);
       out.add(feed(site, provenance, itemFeedPath(item), item.level2() + " - " + config.title(), item.url(),
           item.domain() + " / " + item.level1() + " / " + item.level2(), es));
     }
@@ -81,11 +81,17 @@ public final class FeedExport {
     return sorted.subList(0, Math.min(max, sorted.size()));
   }
 
+  /** A record's entry before its XML is written: what "newest" sorts by. */
+  private record Candidate(String id, String updated, DisclosureRecord record) {}
+
+  /**
+   * The entries of the newest {@value #MAX_RECORDS} of {@code records}. Only those are written as XML: a feed of a
+   * site with 100,000 records still holds 50.
+   */
   private static List<Entry> recordEntries(PublishedSite site, List<DisclosureRecord> records,
       Map<String, List<Views.Change>> history) {
-    SiteConfig config = site.config();
-    String host = XmlSupport.host(config.baseUrl());
-    List<Entry> out = new ArrayList<>();
+    String host = XmlSupport.host(site.config().baseUrl());
+    List<Candidate> candidates = new ArrayList<>(records.size());
     for (DisclosureRecord r : records) {
       LocalDate updated = r.published();
       for (Views.Change c : history.getOrDefault(r.indexNo(), List.of())) {
@@ -93,25 +99,34 @@ public final class FeedExport {
         if (d != null && d.isAfter(updated)) updated = d;
       }
       String id = "tag:" + host + "," + r.published() + ":" + XmlSupport.encodeUri(r.indexNo());
-      String up = XmlSupport.startOfDay(updated);
-      String agency = r.agency().isBlank() ? config.agency() : r.agency();
-      StringBuilder x = new StringBuilder();
-      x.append("  <entry>\n");
-      x.append("    <id>").append(XmlSupport.escape(id)).append("</id>\n");
-      x.append("    <title type=\"text\">").append(XmlSupport.escape(r.title())).append("</title>\n");
-      x.append("    <link rel=\"alternate\" type=\"text/html\" href=\"")
-          .append(XmlSupport.escape(XmlSupport.absolute(config.baseUrl(), r.url()))).append("\"/>\n");
-      x.append("    <published>").append(XmlSupport.startOfDay(r.published())).append("</published>\n");
-      x.append("    <updated>").append(up).append("</updated>\n");
-      x.append("    <author><name>").append(XmlSupport.escape(agency)).append("</name></author>\n");
-      site.catalogue().item(r.itemCode()).ifPresent(it -> x.append("    <category term=\"")
-          .append(XmlSupport.escape(it.code())).append("\" label=\"").append(XmlSupport.escape(it.path()))
-          .append("\"/>\n"));
-      x.append("    <summary type=\"text\">").append(XmlSupport.escape(summary(site, r, agency))).append("</summary>\n");
-      x.append("  </entry>\n");
-      out.add(new Entry(id, up, x.toString()));
+      candidates.add(new Candidate(id, XmlSupport.startOfDay(updated), r));
+    }
+    candidates.sort(Comparator.comparing(Candidate::updated).reversed().thenComparing(Candidate::id));
+    List<Entry> out = new ArrayList<>();
+    for (Candidate c : candidates.subList(0, Math.min(MAX_RECORDS, candidates.size()))) {
+      out.add(recordEntry(site, c.record(), c.id(), c.updated()));
     }
     return out;
+  }
+
+  private static Entry recordEntry(PublishedSite site, DisclosureRecord r, String id, String up) {
+    SiteConfig config = site.config();
+    String agency = r.agency().isBlank() ? config.agency() : r.agency();
+    StringBuilder x = new StringBuilder();
+    x.append("  <entry>\n");
+    x.append("    <id>").append(XmlSupport.escape(id)).append("</id>\n");
+    x.append("    <title type=\"text\">").append(XmlSupport.escape(r.title())).append("</title>\n");
+    x.append("    <link rel=\"alternate\" type=\"text/html\" href=\"")
+        .append(XmlSupport.escape(XmlSupport.absolute(config.baseUrl(), r.url()))).append("\"/>\n");
+    x.append("    <published>").append(XmlSupport.startOfDay(r.published())).append("</published>\n");
+    x.append("    <updated>").append(up).append("</updated>\n");
+    x.append("    <author><name>").append(XmlSupport.escape(agency)).append("</name></author>\n");
+    site.catalogue().item(r.itemCode()).ifPresent(it -> x.append("    <category term=\"")
+        .append(XmlSupport.escape(it.code())).append("\" label=\"").append(XmlSupport.escape(it.path()))
+        .append("\"/>\n"));
+    x.append("    <summary type=\"text\">").append(XmlSupport.escape(summary(site, r, agency))).append("</summary>\n");
+    x.append("  </entry>\n");
+    return new Entry(id, up, x.toString());
   }
 
   private static String summary(PublishedSite site, DisclosureRecord r, String agency) {
