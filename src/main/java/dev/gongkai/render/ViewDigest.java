@@ -10,7 +10,6 @@ import dev.gongkai.model.Page;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -177,7 +176,8 @@ public final class ViewDigest {
 
   /** A growable byte buffer, hashed once at the end (one digest call is much cheaper than many small ones). */
   private static final class Buffer {
-    private byte[] data = new byte[512];
+    // A record page's values (the record's Markdown among them) take a few KB: start there, not at a few hundred bytes.
+    private byte[] data = new byte[4096];
     private int size;
 
     Buffer tag(char c) {
@@ -195,8 +195,20 @@ public final class ViewDigest {
       return this;
     }
 
+    /** The UTF-16 code units, two bytes each: unambiguous like UTF-8, without encoding into a new array first. */
     Buffer string(String s) {
-      return bytes(s.getBytes(StandardCharsets.UTF_8));
+      int n = s.length();
+      count(n);
+      ensure(2 * n);
+      byte[] d = data;
+      int at = size;
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        d[at++] = (byte) (c >>> 8);
+        d[at++] = (byte) c;
+      }
+      size = at;
+      return this;
     }
 
     Buffer bytes(byte[] b) {
