@@ -1,13 +1,8 @@
 package dev.gongkai.audit;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import dev.gongkai.write.DataFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,38 +93,26 @@ public final class NeedleMemo {
 
   /** Writes the memo to {@code file} (aside, then moved in). */
   public void write(Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
-      try (DataOutputStream out =
-          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-        out.writeInt(FORMAT);
-        out.writeInt(candidates.length);
-        out.write(candidates);
-        out.writeInt(texts.size());
-        for (Hash h : texts) {
-          out.writeLong(h.a());
-          out.writeLong(h.b());
-        }
-        out.writeInt(witnesses.size());
-        for (Map.Entry<Integer, Hash> e : witnesses.entrySet()) {
-          out.writeInt(e.getKey());
-          out.writeLong(e.getValue().a());
-          out.writeLong(e.getValue().b());
-        }
+    DataFiles.write(file, FORMAT, out -> {
+      out.writeInt(candidates.length);
+      out.write(candidates);
+      out.writeInt(texts.size());
+      for (Hash h : texts) {
+        out.writeLong(h.a());
+        out.writeLong(h.b());
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+      out.writeInt(witnesses.size());
+      for (Map.Entry<Integer, Hash> e : witnesses.entrySet()) {
+        out.writeInt(e.getKey());
+        out.writeLong(e.getValue().a());
+        out.writeLong(e.getValue().b());
+      }
+    });
   }
 
   /** The memo in {@code file}; empty when missing or unreadable. */
   public static Optional<NeedleMemo> read(Path file) {
-    if (!Files.isRegularFile(file)) return Optional.empty();
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-      if (in.readInt() != FORMAT) return Optional.empty();
+    return DataFiles.read(file, FORMAT, in -> {
       byte[] candidates = in.readNBytes(in.readInt());
       int n = in.readInt();
       Set<Hash> texts = new HashSet<>(n * 2);
@@ -137,9 +120,7 @@ public final class NeedleMemo {
       int w = in.readInt();
       Map<Integer, Hash> witnesses = new HashMap<>(w * 2);
       for (int i = 0; i < w; i++) witnesses.put(in.readInt(), new Hash(in.readLong(), in.readLong()));
-      return Optional.of(new NeedleMemo(candidates, texts, witnesses));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
+      return new NeedleMemo(candidates, texts, witnesses);
+    });
   }
 }

@@ -1,18 +1,19 @@
 package dev.gongkai.build;
 
+import dev.gongkai.audit.NeedleMemo;
+import dev.gongkai.export.SearchEnginePatch;
+import dev.gongkai.index.SearchState;
 import dev.gongkai.render.PageMemo;
+import dev.gongkai.write.DataFiles;
 import dev.gongkai.write.OutputManifest;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The build cache (outside the output folder, by default {@code .gongkai/cache/} in the site): what the last
@@ -45,105 +46,85 @@ final class BuildCache {
 
   private BuildCache() {}
 
-  /** What the last search stage indexed ({@link dev.gongkai.index.SearchState}), beside the state file. */
+  /** What the last search stage indexed ({@link SearchState}), beside the state file. */
   static final String SEARCH_FILE = "search-state.bin";
-
-  /**
-   * The search state of the last build in this process, per cache folder: gongkai serve rebuilds in one process and
-   * need not read the file again.
-   */
-  private static final java.util.Map<Path, dev.gongkai.index.SearchState> WARM =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  /**
-   * The search state the build described by {@code state} left in {@code dir}, from memory or the file; empty when
-   * there is none for it.
-   */
-  static Optional<dev.gongkai.index.SearchState> searchState(Path dir, State state) {
-    if (dir == null || state == null) return Optional.empty();
-    dev.gongkai.index.SearchState warm = WARM.get(dir.toAbsolutePath().normalize());
-    if (warm != null && java.util.Arrays.equals(warm.key(), state.indexKey())) return Optional.of(warm);
-    return dev.gongkai.index.SearchState.read(dir.resolve(SEARCH_FILE), state.indexKey());
-  }
-
-  /**
-   * Keeps the search state of a build just committed (null: the build kept the previous one, which stands), in
-   * memory and, when it changed, in the file.
-   */
-  static void keepSearchState(Path dir, dev.gongkai.index.SearchState state) throws IOException {
-    Path key = dir.toAbsolutePath().normalize();
-    if (state == null) return;
-    WARM.remove(key);
-    state.write(dir.resolve(SEARCH_FILE));
-    WARM.put(key, state);
-  }
-
-  /** The layout of the search-engine exports of the last build ({@link dev.gongkai.export.SearchEnginePatch}). */
+  /** The layout of the last build's search-engine exports ({@link SearchEnginePatch}). */
   private static final String ENGINES_FILE = "engines-layout.bin";
+  /** What the last leak audit learnt of the published texts ({@link NeedleMemo}). */
+  private static final String NEEDLE_FILE = "leak-needles.bin";
 
-  private static final java.util.Map<Path, Object[]> WARM_ENGINES = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * A side file's value as the last build in this process left it, with the key it is for (the digest of the
+   * search inputs; none for the content-addressed needle memo): gongkai serve rebuilds in one process and need not
+   * read the files again.
+   */
+  private record Held<T>(byte[] key, T value) {
+    Optional<T> ifFor(byte[] wanted) {
+      return wanted == null || Arrays.equals(key, wanted) ? Optional.of(value) : Optional.empty();
+    }
+  }
+
+  private static final Map<Path, Held<SearchState>> WARM_SEARCH = new ConcurrentHashMap<>();
+  private static final Map<Path, Held<SearchEnginePatch.Layout>> WARM_ENGINES = new ConcurrentHashMap<>();
+  private static final Map<Path, Held<NeedleMemo>> WARM_NEEDLES = new ConcurrentHashMap<>();
+
+  private static Path folder(Path dir) {
+    return dir.toAbsolutePath().normalize();
+  }
+
+  /** The search state the build described by {@code state} left in {@code dir}, if there is one for it. */
+  static Optional<SearchState> searchState(Path dir, State state) {
+    if (dir == null || state == null) return Optional.empty();
+    Held<SearchState> warm = WARM_SEARCH.get(folder(dir));
+    if (warm != null && warm.ifFor(state.indexKey()).isPresent()) return Optional.of(warm.value());
+    return SearchState.read(dir.resolve(SEARCH_FILE), state.indexKey());
+  }
 
   /** The search-engine export layout the build described by {@code state} left in {@code dir}, if any. */
-  static Optional<dev.gongkai.export.SearchEnginePatch.Layout> engineLayout(Path dir, State state) {
+  static Optional<SearchEnginePatch.Layout> engineLayout(Path dir, State state) {
     if (dir == null || state == null) return Optional.empty();
-    Object[] warm = WARM_ENGINES.get(dir.toAbsolutePath().normalize());
-    if (warm != null && java.util.Arrays.equals((byte[]) warm[0], state.indexKey())) {
-      return Optional.of((dev.gongkai.export.SearchEnginePatch.Layout) warm[1]);
-    }
-    Path f = dir.resolve(ENGINES_FILE);
-    if (!Files.isRegularFile(f)) return Optional.empty();
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
-      if (in.readInt() != FORMAT || !java.util.Arrays.equals(in.readNBytes(in.readInt()), state.indexKey())) {
-        return Optional.empty();
-      }
-      return Optional.of(dev.gongkai.export.SearchEnginePatch.Layout.readFrom(in));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
+    Held<SearchEnginePatch.Layout> warm = WARM_ENGINES.get(folder(dir));
+    if (warm != null && warm.ifFor(state.indexKey()).isPresent()) return Optional.of(warm.value());
+    return DataFiles.read(dir.resolve(ENGINES_FILE), FORMAT,
+        in -> Arrays.equals(in.readNBytes(in.readInt()), state.indexKey()) ? SearchEnginePatch.Layout.readFrom(in)
+            : null);
   }
 
-  /** Keeps the layout a build just committed left (null: the build kept the previous one, which stands). */
-  static void keepEngineLayout(Path dir, byte[] key, dev.gongkai.export.SearchEnginePatch.Layout layout)
-      throws IOException {
-    if (layout == null) return;
-    Path k = dir.toAbsolutePath().normalize();
-    WARM_ENGINES.remove(k);
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ENGINES_FILE, ".tmp");
-    try {
-      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-        out.writeInt(FORMAT);
+  /** The leak audit's memo the last build left in {@code dir} (content-addressed: never stale), or an empty one. */
+  static NeedleMemo needleMemo(Path dir) {
+    if (dir == null) return NeedleMemo.empty();
+    Held<NeedleMemo> warm = WARM_NEEDLES.get(folder(dir));
+    if (warm != null) return warm.value();
+    return NeedleMemo.read(dir.resolve(NEEDLE_FILE)).orElseGet(NeedleMemo::empty);
+  }
+
+  /**
+   * Keeps what the search stage and the leak audit of a build just committed leave for the next build, in memory
+   * and in the files. A null state or layout means the build kept the previous ones, which stand.
+   */
+  static void keepSideFiles(Path dir, byte[] key, SearchState state, SearchEnginePatch.Layout layout,
+      NeedleMemo needles) throws IOException {
+    Path k = folder(dir);
+    if (state != null) {
+      WARM_SEARCH.remove(k);
+      state.write(dir.resolve(SEARCH_FILE));
+      WARM_SEARCH.put(k, new Held<>(key.clone(), state));
+    }
+    if (layout != null) {
+      WARM_ENGINES.remove(k);
+      DataFiles.write(dir.resolve(ENGINES_FILE), FORMAT, out -> {
         out.writeInt(key.length);
         out.write(key);
         layout.writeTo(out);
-      }
-      Files.move(tmp, dir.resolve(ENGINES_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+      });
+      WARM_ENGINES.put(k, new Held<>(key.clone(), layout));
     }
-    WARM_ENGINES.put(k, new Object[] {key.clone(), layout});
-  }
-
-  /** Which candidate needles each published text contains ({@link dev.gongkai.audit.NeedleMemo}). */
-  private static final String NEEDLE_FILE = "leak-needles.bin";
-
-  private static final java.util.Map<Path, dev.gongkai.audit.NeedleMemo> WARM_NEEDLES =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  /** The leak audit's memo the last build left in {@code dir} (content-addressed: never stale), or an empty one. */
-  static dev.gongkai.audit.NeedleMemo needleMemo(Path dir) {
-    if (dir == null) return dev.gongkai.audit.NeedleMemo.empty();
-    dev.gongkai.audit.NeedleMemo warm = WARM_NEEDLES.get(dir.toAbsolutePath().normalize());
-    if (warm != null) return warm;
-    return dev.gongkai.audit.NeedleMemo.read(dir.resolve(NEEDLE_FILE)).orElseGet(dev.gongkai.audit.NeedleMemo::empty);
-  }
-
-  static void keepNeedleMemo(Path dir, dev.gongkai.audit.NeedleMemo memo) throws IOException {
-    Path key = dir.toAbsolutePath().normalize();
-    if (WARM_NEEDLES.get(key) == memo) return;
-    WARM_NEEDLES.remove(key);
-    memo.write(dir.resolve(NEEDLE_FILE));
-    WARM_NEEDLES.put(key, memo);
+    Held<NeedleMemo> had = WARM_NEEDLES.get(k);
+    if (had == null || had.value() != needles) {
+      WARM_NEEDLES.remove(k);
+      needles.write(dir.resolve(NEEDLE_FILE));
+      WARM_NEEDLES.put(k, new Held<>(new byte[0], needles));
+    }
   }
 
   /** The cache folder the command line uses for a site. */
@@ -183,10 +164,8 @@ final class BuildCache {
 
   /** The state for {@code stamp}, or empty when there is none, it is for something else, or it cannot be read. */
   static Optional<State> load(Path dir, String stamp) {
-    Path f = dir.resolve(FILE);
-    if (!Files.isRegularFile(f)) return Optional.empty();
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
-      if (in.readInt() != FORMAT || !in.readUTF().equals(stamp)) return Optional.empty();
+    return DataFiles.read(dir.resolve(FILE), FORMAT, in -> {
+      if (!in.readUTF().equals(stamp)) return null;
       byte[] audit = in.readNBytes(32);
       byte[] indexKey = in.readNBytes(32);
       int n = in.readInt();
@@ -194,13 +173,8 @@ final class BuildCache {
       for (int i = 0; i < n; i++) indexPaths.add(in.readUTF());
       OutputManifest manifest = OutputManifest.readFrom(in);
       PageMemo pages = PageMemo.readFrom(in);
-      if (manifest == null) return Optional.empty();
-      return Optional.of(new State(stamp, manifest, pages, audit, indexKey, indexPaths));
-    } catch (EOFException e) {
-      return Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
+      return manifest == null ? null : new State(stamp, manifest, pages, audit, indexKey, indexPaths);
+    });
   }
 
   /** Forgets the cached state (before a build changes the output folder). */
@@ -210,22 +184,14 @@ final class BuildCache {
 
   /** Writes the state of a build just committed (written aside, then moved in). */
   static void save(Path dir, State state) throws IOException {
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, FILE, ".tmp");
-    try {
-      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-        out.writeInt(FORMAT);
-        out.writeUTF(state.stamp());
-        out.write(state.auditDigest());
-        out.write(state.indexKey());
-        out.writeInt(state.indexPaths().size());
-        for (String p : state.indexPaths()) out.writeUTF(p);
-        state.manifest().writeTo(out);
-        state.pages().writeTo(out);
-      }
-      Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    DataFiles.write(dir.resolve(FILE), FORMAT, out -> {
+      out.writeUTF(state.stamp());
+      out.write(state.auditDigest());
+      out.write(state.indexKey());
+      out.writeInt(state.indexPaths().size());
+      for (String p : state.indexPaths()) out.writeUTF(p);
+      state.manifest().writeTo(out);
+      state.pages().writeTo(out);
+    });
   }
 }

@@ -10,21 +10,24 @@ import dev.gongkai.index.SearchIndex;
 import dev.gongkai.index.SearchInputs;
 import dev.gongkai.index.SearchPatch;
 import dev.gongkai.index.SearchState;
-import dev.gongkai.render.ViewDigest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 import dev.gongkai.model.PublishedSite;
+import dev.gongkai.render.ViewDigest;
 import dev.gongkai.write.OutputSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 
@@ -68,7 +71,7 @@ final class Indexing implements AutoCloseable {
    * things: when its input digest equals {@code key}, its files ({@code files}: path → SHA-256) are kept; else they
    * may be patched, read from the output folder {@code dir}.
    */
-  record Previous(byte[] key, java.util.Map<String, byte[]> files, Path dir) {}
+  record Previous(byte[] key, Map<String, byte[]> files, Path dir) {}
 
   private final CompletableFuture<Indexed> future;
 
@@ -92,13 +95,13 @@ final class Indexing implements AutoCloseable {
       DirectoryReader reader = null;
       try {
         byte[] key = SearchInputs.digest(site, digest);
-        if (previous != null && java.util.Arrays.equals(previous.key(), key)) {
+        if (previous != null && Arrays.equals(previous.key(), key)) {
           for (var e : previous.files().entrySet()) {
             out.keep(e.getKey());
             // The search-engine exports are listed in SHA256SUMS (the same digest, in hex).
             if (e.getKey().startsWith(SearchEngineExport.DIR)) {
               synchronized (sums) {
-                sums.put(e.getKey(), java.util.HexFormat.of().formatHex(e.getValue()));
+                sums.put(e.getKey(), HexFormat.of().formatHex(e.getValue()));
               }
             }
           }
@@ -106,7 +109,7 @@ final class Indexing implements AutoCloseable {
               List.copyOf(previous.files().keySet()), null, null));
           return;
         }
-        Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> paths = ConcurrentHashMap.newKeySet();
         OutputSink noted = new OutputSink() {
           @Override
           public void write(String path, byte[] data) throws IOException {

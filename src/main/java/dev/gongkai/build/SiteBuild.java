@@ -220,9 +220,8 @@ public final class SiteBuild {
       if (req.cacheDir() != null) BuildCache.invalidate(req.cacheDir());
       out.commit();
       if (req.cacheDir() != null) {
-        BuildCache.keepSearchState(req.cacheDir(), indexed.state());
-        BuildCache.keepEngineLayout(req.cacheDir(), indexed.key(), indexed.engines());
-        BuildCache.keepNeedleMemo(req.cacheDir(), plan.needleMemo());
+        BuildCache.keepSideFiles(req.cacheDir(), indexed.key(), indexed.state(), indexed.engines(),
+            plan.needleMemo());
         BuildCache.save(req.cacheDir(),
             new BuildCache.State(BuildCache.stamp(req.out()), out.manifest(), memo, plan.digest(), indexed.key(),
                 indexed.paths()));

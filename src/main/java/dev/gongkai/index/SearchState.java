@@ -1,14 +1,11 @@
 package dev.gongkai.index;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import dev.gongkai.write.DataFiles;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,35 +49,26 @@ public record SearchState(byte[] key, List<SearchDoc> docs, List<String> keys, S
 
   /** Writes the state to {@code file} (aside, then moved in). */
   public void write(Path file) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-    try {
-      try (DataOutputStream out =
-          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-        out.writeInt(FORMAT);
-        out.writeInt(key.length);
-        out.write(key);
-        out.writeInt(shape.docs());
-        out.writeInt(shape.shards());
-        out.writeInt(shape.fields().size());
-        for (SearchExport.FieldStats f : shape.fields()) {
-          out.writeInt(f.docCount());
-          out.writeLong(f.sumTotalTermFreq());
-          out.writeLong(f.sumDocFreq());
-        }
-        out.writeInt(docs.size());
-        for (int i = 0; i < docs.size(); i++) {
-          SearchDoc d = docs.get(i);
-          for (String s : List.of(keys.get(i), d.id(), d.kind(), d.title(), d.number(), d.body(), d.url(), d.date(),
-              d.year(), d.domain(), d.item(), d.agency(), d.validity(), d.summary())) {
-            string(out, s);
-          }
+    DataFiles.write(file, FORMAT, out -> {
+      out.writeInt(key.length);
+      out.write(key);
+      out.writeInt(shape.docs());
+      out.writeInt(shape.shards());
+      out.writeInt(shape.fields().size());
+      for (SearchExport.FieldStats f : shape.fields()) {
+        out.writeInt(f.docCount());
+        out.writeLong(f.sumTotalTermFreq());
+        out.writeLong(f.sumDocFreq());
+      }
+      out.writeInt(docs.size());
+      for (int i = 0; i < docs.size(); i++) {
+        SearchDoc d = docs.get(i);
+        for (String s : List.of(keys.get(i), d.id(), d.kind(), d.title(), d.number(), d.body(), d.url(), d.date(),
+            d.year(), d.domain(), d.item(), d.agency(), d.validity(), d.summary())) {
+          string(out, s);
         }
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   /**
@@ -88,11 +76,9 @@ public record SearchState(byte[] key, List<SearchDoc> docs, List<String> keys, S
    * missing, unreadable or for other inputs.
    */
   public static Optional<SearchState> read(Path file, byte[] key) {
-    if (!Files.isRegularFile(file)) return Optional.empty();
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-      if (in.readInt() != FORMAT) return Optional.empty();
+    return DataFiles.read(file, FORMAT, in -> {
       byte[] k = in.readNBytes(in.readInt());
-      if (key != null && !Arrays.equals(k, key)) return Optional.empty();
+      if (key != null && !Arrays.equals(k, key)) return null;
       int docCount = in.readInt();
       int shards = in.readInt();
       int fields = in.readInt();
@@ -106,10 +92,8 @@ public record SearchState(byte[] key, List<SearchDoc> docs, List<String> keys, S
         docs.add(new SearchDoc(string(in), string(in), string(in), string(in), string(in), string(in), string(in),
             string(in), string(in), string(in), string(in), string(in), string(in)));
       }
-      return Optional.of(new SearchState(k, docs, keys, new SearchExport.Shape(docCount, shards, stats)));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
+      return new SearchState(k, docs, keys, new SearchExport.Shape(docCount, shards, stats));
+    });
   }
 
   private static void string(DataOutputStream out, String s) throws IOException {

@@ -1,0 +1,62 @@
+package dev.gongkai.write;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * Binary files of the build cache: written aside and moved in whole (a reader never sees half a file), read back as
+ * empty when missing, damaged or of another format (the cache is then rebuilt, never trusted).
+ */
+public final class DataFiles {
+  private DataFiles() {}
+
+  /** Writes the body of a data file. */
+  @FunctionalInterface
+  public interface Body {
+    void write(DataOutputStream out) throws IOException;
+  }
+
+  /** Reads the body of a data file; returns null for "not this file". */
+  @FunctionalInterface
+  public interface Reader<T> {
+    T read(DataInputStream in) throws IOException;
+  }
+
+  /** Writes {@code file}: the format number, then {@code body}; aside, then moved in. */
+  public static void write(Path file, int format, Body body) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    try {
+      try (DataOutputStream out =
+          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        out.writeInt(format);
+        body.write(out);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Reads {@code file} written with {@code format}; empty when it is missing, of another format, unreadable, or the
+   * reader returns null.
+   */
+  public static <T> Optional<T> read(Path file, int format, Reader<T> reader) {
+    if (!Files.isRegularFile(file)) return Optional.empty();
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      if (in.readInt() != format) return Optional.empty();
+      return Optional.ofNullable(reader.read(in));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}
