@@ -12,6 +12,7 @@ import dev.gongkai.index.SearchPatch;
 import dev.gongkai.index.SearchState;
 import dev.gongkai.model.PublishedSite;
 import dev.gongkai.render.ViewDigest;
+import dev.gongkai.write.NotingSink;
 import dev.gongkai.write.OutputSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -23,9 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
@@ -109,26 +108,7 @@ final class Indexing implements AutoCloseable {
               List.copyOf(previous.files().keySet()), null, null));
           return;
         }
-        Set<String> paths = ConcurrentHashMap.newKeySet();
-        OutputSink noted = new OutputSink() {
-          @Override
-          public void write(String path, byte[] data) throws IOException {
-            paths.add(path);
-            out.write(path, data);
-          }
-
-          @Override
-          public void copy(String path, Path source) throws IOException {
-            paths.add(path);
-            out.copy(path, source);
-          }
-
-          @Override
-          public void keep(String path) throws IOException {
-            paths.add(path);
-            out.keep(path);
-          }
-        };
+        NotingSink noted = new NotingSink(out);
         Optional<SearchState> before = last.get();
         RecordDocs memo = before.map(SearchState::memo).orElseGet(RecordDocs::empty).forBuild(digest);
         List<SearchDoc> docs = SearchDocs.of(site, memo);
@@ -150,7 +130,7 @@ final class Indexing implements AutoCloseable {
         }
         SearchEnginePatch.Layout layout = writeEngines(docs, site.config().baseUrl(),
             previous == null ? Optional.empty() : before, lastEngines, previous, noted, sums);
-        f.complete(new Indexed(mode, index, reader, System.nanoTime() - t0, key, paths.stream().sorted().toList(),
+        f.complete(new Indexed(mode, index, reader, System.nanoTime() - t0, key, noted.paths(),
             SearchState.of(key, docs, memo, shape), layout));
       } catch (Throwable e) {
         closeQuietly(reader, index);

@@ -1,6 +1,7 @@
 package dev.gongkai.index;
 
 import dev.gongkai.model.Catalogue;
+import dev.gongkai.write.NotingSink;
 import dev.gongkai.write.OutputSink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -178,27 +179,15 @@ public final class SearchPatch {
     for (int i : changed) blocks.add(i / SearchExport.BLOCK);
     for (int b : blocks) files.put(SearchExport.blockPath(b), SearchExport.block(after, b));
 
-    TreeSet<String> paths = new TreeSet<>();
-    OutputSink noted = new OutputSink() {
-      @Override
-      public void write(String path, byte[] data) throws IOException {
-        paths.add(path);
-        out.write(path, data);
-      }
-
-      @Override
-      public void copy(String path, java.nio.file.Path source) {
-        throw new UnsupportedOperationException(path);
-      }
-    };
+    NotingSink noted = new NotingSink(out);
     for (Map.Entry<String, byte[]> f : files.entrySet()) noted.write(f.getKey(), f.getValue());
     for (int s = 0; s < shape.shards(); s++) {
-      keep(SearchExport.termsPath(s), paths, out);
-      keep(SearchExport.positionsPath(s), paths, out);
+      keep(SearchExport.termsPath(s), noted);
+      keep(SearchExport.positionsPath(s), noted);
     }
-    for (int b = 0; b * SearchExport.BLOCK < n; b++) keep(SearchExport.blockPath(b), paths, out);
+    for (int b = 0; b * SearchExport.BLOCK < n; b++) keep(SearchExport.blockPath(b), noted);
     SearchExport.writeCommon(after, catalogue, next, noted);
-    return Optional.of(new Result(next, List.copyOf(paths), neu.dir, neu.reader, changed.size(), shardList.size()));
+    return Optional.of(new Result(next, noted.paths(), neu.dir, neu.reader, changed.size(), shardList.size()));
   }
 
   /** Whether a term's postings in the changed documents, and those documents' norms, are the same in both. */
@@ -212,8 +201,9 @@ public final class SearchPatch {
     return true;
   }
 
-  private static void keep(String path, TreeSet<String> paths, OutputSink out) throws IOException {
-    if (paths.add(path)) out.keep(path);
+  /** Keeps the previous build's file at {@code path} unless this patch wrote it. */
+  private static void keep(String path, NotingSink out) throws IOException {
+    if (!out.has(path)) out.keep(path);
   }
 
   /**

@@ -33,6 +33,12 @@ class SearchEnginePatchTest {
         "aqsc-01-01", "示例县应急管理局", "有效", text(r, 30));
   }
 
+  private static List<SearchDoc> docs(Random r, int n) {
+    List<SearchDoc> docs = new ArrayList<>();
+    for (int i = 0; i < n; i++) docs.add(doc(r, i));
+    return docs;
+  }
+
   private static Map<String, byte[]> files(List<ExportFile> files) {
     Map<String, byte[]> m = new TreeMap<>();
     for (ExportFile f : files) m.put(f.path(), f.data());
@@ -42,8 +48,7 @@ class SearchEnginePatchTest {
   @Test
   void patchedEditsEqualTheFullExportStepAfterStep() throws IOException {
     Random r = new Random(11);
-    List<SearchDoc> docs = new ArrayList<>();
-    for (int i = 0; i < 400; i++) docs.add(doc(r, i));
+    List<SearchDoc> docs = docs(r, 400);
     SearchEngineExport.Built built = SearchEngineExport.buildWithLayout(docs, BASE, PART);
     assertTrue(built.layout().bulk().size() > 20, "many parts: " + built.layout().bulk().size());
     Map<String, byte[]> current = files(built.files());
@@ -90,8 +95,7 @@ class SearchEnginePatchTest {
   @Test
   void otherChangesAreLeftToTheFullExport() throws IOException {
     Random r = new Random(5);
-    List<SearchDoc> docs = new ArrayList<>();
-    for (int i = 0; i < 100; i++) docs.add(doc(r, i));
+    List<SearchDoc> docs = docs(r, 100);
     SearchEngineExport.Built built = SearchEngineExport.buildWithLayout(docs, BASE, PART);
     Map<String, byte[]> files = files(built.files());
     List<SearchDoc> added = new ArrayList<>(docs);

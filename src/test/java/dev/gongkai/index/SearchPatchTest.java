@@ -111,9 +111,7 @@ class SearchPatchTest {
     List<SearchDoc> docs = SearchFixtures.synthetic().docs();
     Full before = full(docs);
     List<SearchDoc> next = new ArrayList<>(docs);
-    SearchDoc d = next.get(100);
-    next.set(100, new SearchDoc(d.id(), d.kind(), d.title() + "更正", d.number(), d.body(), d.url(), d.date(),
-        d.year(), d.domain(), d.item(), d.agency(), d.validity(), d.summary()));
+    next.set(100, with(next.get(100), next.get(100).title() + "更正", next.get(100).body()));
     Files out = new Files(before.files());
     SearchPatch.Result r = patch(before, docs, next, out).orElseThrow();
     assertSameFiles(full(next).files(), out.files, "title edit");
@@ -127,9 +125,7 @@ class SearchPatchTest {
     List<SearchDoc> docs = SearchFixtures.example().docs();
     Full before = full(docs);
     List<SearchDoc> next = new ArrayList<>(docs);
-    SearchDoc d = next.get(3);
-    next.set(3, new SearchDoc(d.id(), d.kind(), d.title() + "（修订）", d.number(), d.body() + "\n補充說明：ＡＢＣ", d.url(),
-        d.date(), d.year(), d.domain(), d.item(), d.agency(), d.validity(), d.summary()));
+    next.set(3, with(next.get(3), next.get(3).title() + "（修订）", next.get(3).body() + "\n補充說明：ＡＢＣ"));
     Files out = new Files(before.files());
     assertTrue(patch(before, docs, next, out).isPresent());
     assertSameFiles(full(next).files(), out.files, "example");
@@ -176,6 +172,12 @@ class SearchPatchTest {
     Files out = new Files(before.files());
     assertTrue(patch(before, docs, after, out).isEmpty(), what);
     assertTrue(out.files.isEmpty(), what + ": nothing written");
+  }
+
+  /** {@code d} with another title and body. */
+  private static SearchDoc with(SearchDoc d, String title, String body) {
+    return new SearchDoc(d.id(), d.kind(), title, d.number(), body, d.url(), d.date(), d.year(), d.domain(),
+        d.item(), d.agency(), d.validity(), d.summary());
   }
 
   /** An edit that keeps every non-blank field non-blank: words from another document, in title and body. */
