@@ -168,14 +168,28 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
-  /** Saves a PNG of the current viewport to {@code file}, creating parent folders. */
+  /**
+   * Saves a PNG of the current viewport to {@code file}, creating parent folders. A capture Chromium aborts ("Not
+   * attached to an active page", seen on a starved 2-core machine right after a viewport change) is tried once
+   * more; a second failure is thrown.
+   */
   public void screenshot(Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
-      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      byte[] png;
+      try {
+        png = driver.getScreenshotAs(OutputType.BYTES);
+      } catch (org.openqa.selenium.TimeoutException e) {
+        Thread.sleep(500);
+        png = driver.getScreenshotAs(OutputType.BYTES);
+      }
+      Files.write(file, png);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while taking a screenshot", e);
     }
   }
 
