@@ -5,10 +5,13 @@ import dev.gongkai.model.DisclosureRecord;
 import dev.gongkai.render.Markdown;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -121,9 +124,9 @@ final class LeakNeedles {
       List<String> normal = candidates.stream().map(Needle::normalized).toList();
       byte[] key = NeedleMemo.digest(normal);
       List<NeedleMemo.Hash> hashes = publicTexts.parallelStream().map(NeedleMemo.Hash::of).toList();
-      java.util.Set<NeedleMemo.Hash> now = new java.util.HashSet<>(hashes);
-      java.util.Map<Integer, NeedleMemo.Hash> witnesses = new java.util.HashMap<>();
-      List<Integer> every = java.util.stream.IntStream.range(0, publicTexts.size()).boxed().toList();
+      Set<NeedleMemo.Hash> now = new HashSet<>(hashes);
+      Map<Integer, NeedleMemo.Hash> witnesses = new HashMap<>();
+      List<Integer> every = IntStream.range(0, publicTexts.size()).boxed().toList();
       if (memo.isFor(key)) {
         List<Integer> lost = new ArrayList<>();
         memo.witnesses().forEach((id, h) -> {
@@ -136,13 +139,13 @@ final class LeakNeedles {
         });
         List<Integer> unseen = every.stream().filter(i -> !memo.texts().contains(hashes.get(i))).toList();
         if (!unseen.isEmpty()) {
-          match(normal, java.util.stream.IntStream.range(0, normal.size()).boxed().toList(), publicTexts, unseen,
+          match(normal, IntStream.range(0, normal.size()).boxed().toList(), publicTexts, unseen,
               hashes, common, witnesses);
         }
         List<Integer> recheck = lost.stream().filter(id -> !common.get(id)).sorted().toList();
         if (!recheck.isEmpty()) match(normal, recheck, publicTexts, every, hashes, common, witnesses);
       } else {
-        match(normal, java.util.stream.IntStream.range(0, normal.size()).boxed().toList(), publicTexts, every,
+        match(normal, IntStream.range(0, normal.size()).boxed().toList(), publicTexts, every,
             hashes, common, witnesses);
       }
       next = NeedleMemo.of(key, now, witnesses);
@@ -167,7 +170,7 @@ final class LeakNeedles {
    * any will do).
    */
   private static void match(List<String> normal, List<Integer> ids, List<String> texts, List<Integer> textIds,
-      List<NeedleMemo.Hash> hashes, BitSet common, java.util.Map<Integer, NeedleMemo.Hash> witnesses) {
+      List<NeedleMemo.Hash> hashes, BitSet common, Map<Integer, NeedleMemo.Hash> witnesses) {
     LeakMatcher m = new LeakMatcher(ids.stream().map(normal::get).toList());
     // One accumulator per worker, filled in place; a candidate found once is not sought again by that worker.
     Witnesses w = textIds.parallelStream().collect(() -> new Witnesses(ids.size()),

@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Updates the search-engine exports a previous build wrote ({@link SearchEngineExport}) for documents that changed in
@@ -156,7 +158,7 @@ public final class SearchEnginePatch {
 
   /** One format's parts: how they were laid out before and how they are now. */
   private record Format(SearchEngineExport.Parts shape, List<SearchEngineExport.Part> oldParts, int[] oldSizes,
-      int[] newSizes, java.util.function.Function<SearchEngineExport.Entry, byte[]> bytes) {
+      int[] newSizes, Function<SearchEngineExport.Entry, byte[]> bytes) {
 
     Optional<List<SearchEngineExport.Part>> patch(Integer[] order, List<SearchDoc> docs,
         Map<Integer, SearchEngineExport.Entry> changed, PreviousFiles previous, List<ExportFile> files,
@@ -184,7 +186,7 @@ public final class SearchEnginePatch {
       for (int k = 0; k < now.size(); k++) {
         int start = now.get(k)[0];
         int end = now.get(k)[1];
-        String path = String.format(java.util.Locale.ROOT, shape.pattern, k + 1);
+        String path = String.format(Locale.ROOT, shape.pattern, k + 1);
         boolean same = k < was.size() && was.get(k)[0] == start && was.get(k)[1] == end
             && changed.keySet().stream().noneMatch(pos -> pos >= start && pos < end);
         if (same) {

@@ -9,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
@@ -143,7 +147,7 @@ public final class SearchPatch {
     // A term's entry changes when a changed document's postings in it changed, or that document's norm in the
     // field did (norms may be inline). A title edit leaves the body's terms alone.
     Map<Integer, TreeSet<Key>> byShard = new TreeMap<>();
-    java.util.Set<Key> terms = new java.util.HashSet<>(old.postings.keySet());
+    Set<Key> terms = new HashSet<>(old.postings.keySet());
     terms.addAll(neu.postings.keySet());
     for (Key k : terms) {
       if (unchanged(old.postings.get(k), neu.postings.get(k), old.norms[k.field], neu.norms[k.field], changed)) {
@@ -158,7 +162,7 @@ public final class SearchPatch {
     byte[][][] rewritten = new byte[shardList.size()][][];
     IOException[] failure = new IOException[1];
     // Shards are independent: decode, merge and compress them on every core.
-    java.util.stream.IntStream.range(0, shardList.size()).parallel().forEach(i -> {
+    IntStream.range(0, shardList.size()).parallel().forEach(i -> {
       int s = shardList.get(i);
       try {
         rewritten[i] = rewriteShard(previous.read(SearchExport.termsPath(s)),
@@ -195,7 +199,7 @@ public final class SearchPatch {
     if (a == null || b == null || !Arrays.equals(a.docs, b.docs)) return false;
     for (int i = 0; i < a.docs.length; i++) {
       if (!Arrays.equals(a.positions[i], b.positions[i])) return false;
-      int j = java.util.Collections.binarySearch(changed, a.docs[i]);
+      int j = Collections.binarySearch(changed, a.docs[i]);
       if (normsA[j] != normsB[j]) return false;
     }
     return true;
