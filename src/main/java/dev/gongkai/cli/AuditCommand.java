@@ -57,13 +57,9 @@ public final class AuditCommand implements Callable<Integer> {
       err.println(lang.labelled("error.unknown-format", format + " (text, csv, json)"));
       return ExitCodes.USAGE;
     }
-    SourceTree tree;
-    try {
-      tree = new SourceTree(common.source);
-    } catch (java.nio.file.NoSuchFileException e) {
-      err.println(lang.labelled("error.no-such-folder", e.getFile()));
-      return ExitCodes.USAGE;
-    }
+    Optional<SourceTree> opened = common.openSource(err, lang);
+    if (opened.isEmpty()) return ExitCodes.USAGE;
+    SourceTree tree = opened.get();
     Diagnostics diags = new Diagnostics();
     Inputs inputs = InputLoader.load(tree, diags);
     Optional<Site> site = SiteValidator.validate(inputs, diags);

@@ -49,11 +49,8 @@ public final class BuildCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Lang lang = LangOption.resolve(spec);
-    Optional<DiagnosticFormat> f = DiagnosticFormat.parse(format.format);
-    if (f.isEmpty()) {
-      err.println(lang.labelled("error.unknown-format", format.format + " (" + DiagnosticFormat.NAMES + ")"));
-      return ExitCodes.USAGE;
-    }
+    Optional<DiagnosticFormat> f = format.resolve(err, lang);
+    if (f.isEmpty()) return ExitCodes.USAGE;
     Path target = out != null ? out : common.source.resolve("public");
     if (previous != null && previousRef != null) {
       err.println(lang.text("build.previous-both"));

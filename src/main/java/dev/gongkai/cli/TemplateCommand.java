@@ -78,13 +78,9 @@ public final class TemplateCommand implements Callable<Integer> {
       err.println(lang.text("template.items-or-all"));
       return ExitCodes.USAGE;
     }
-    SourceTree tree;
-    try {
-      tree = new SourceTree(common.source);
-    } catch (java.nio.file.NoSuchFileException e) {
-      err.println(lang.labelled("error.no-such-folder", e.getFile()));
-      return ExitCodes.USAGE;
-    }
+    Optional<SourceTree> opened = common.openSource(err, lang);
+    if (opened.isEmpty()) return ExitCodes.USAGE;
+    SourceTree tree = opened.get();
     Diagnostics diags = new Diagnostics();
     SourceText configText = InputLoader.readConfig(tree, diags);
     Optional<SiteConfig> config = SiteConfigValidator.validate(configText, diags);

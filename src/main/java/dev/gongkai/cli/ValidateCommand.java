@@ -27,11 +27,8 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Lang lang = LangOption.resolve(spec);
-    Optional<DiagnosticFormat> f = DiagnosticFormat.parse(format.format);
-    if (f.isEmpty()) {
-      err.println(lang.labelled("error.unknown-format", format.format + " (" + DiagnosticFormat.NAMES + ")"));
-      return ExitCodes.USAGE;
-    }
+    Optional<DiagnosticFormat> f = format.resolve(err, lang);
+    if (f.isEmpty()) return ExitCodes.USAGE;
     BuildResult r;
     try {
       r = SiteBuild.run(new BuildRequest(common.source, null), Progress.NONE);
