@@ -1,5 +1,6 @@
 package dev.gongkai.scaffold;
 
+import dev.gongkai.export.CsvWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,13 +18,7 @@ public final class CsvTemplate {
     String text = line(t.columns().stream().map(RecordTemplate.TemplateColumn::header).toList())
         + line(t.example());
     byte[] body = text.getBytes(charset);
-    if (!charset.equals(StandardCharsets.UTF_8)) return body;
-    byte[] out = new byte[body.length + 3];
-    out[0] = (byte) 0xEF;
-    out[1] = (byte) 0xBB;
-    out[2] = (byte) 0xBF;
-    System.arraycopy(body, 0, out, 3, body.length);
-    return out;
+    return charset.equals(StandardCharsets.UTF_8) ? CsvWriter.withBom(body) : body;
   }
 
   private static String line(List<String> fields) {

@@ -1,5 +1,6 @@
 package dev.gongkai.scaffold;
 
+import dev.gongkai.export.CsvWriter;
 import dev.gongkai.load.InputLoader;
 import dev.gongkai.model.CatalogueItem;
 import java.io.IOException;
@@ -29,13 +30,7 @@ public final class RecordFiles {
    * header and a line end.
    */
   public static byte[] emptyCsv() {
-    byte[] text = (HEADER + "\n").getBytes(StandardCharsets.UTF_8);
-    byte[] out = new byte[text.length + 3];
-    out[0] = (byte) 0xEF;
-    out[1] = (byte) 0xBB;
-    out[2] = (byte) 0xBF;
-    System.arraycopy(text, 0, out, 3, text.length);
-    return out;
+    return CsvWriter.withBom((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   /** Where {@code gongkai init} puts an item's file and {@code gongkai new record} creates a missing one. */
