@@ -1,6 +1,7 @@
 package dev.gongkai.build;
 
 import dev.gongkai.audit.NeedleMemo;
+import dev.gongkai.export.DatasetMemo;
 import dev.gongkai.export.SearchEnginePatch;
 import dev.gongkai.index.SearchState;
 import dev.gongkai.render.PageMemo;
@@ -29,16 +30,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BuildCache {
   private static final String FILE = "build-state.bin";
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
 
   /**
    * The cached state of one committed build.
    *
    * @param indexKey digest of the search stage's inputs ({@code SearchInputs})
    * @param indexPaths the files the search stage wrote, sorted
+   * @param datasets what the open-data stage exported for each dataset
    */
   record State(String stamp, OutputManifest manifest, PageMemo pages, byte[] auditDigest, byte[] indexKey,
-      java.util.List<String> indexPaths) {
+      java.util.List<String> indexPaths, DatasetMemo datasets) {
     State {
       indexPaths = java.util.List.copyOf(indexPaths);
     }
@@ -173,7 +175,8 @@ final class BuildCache {
       for (int i = 0; i < n; i++) indexPaths.add(in.readUTF());
       OutputManifest manifest = OutputManifest.readFrom(in);
       PageMemo pages = PageMemo.readFrom(in);
-      return manifest == null ? null : new State(stamp, manifest, pages, audit, indexKey, indexPaths);
+      DatasetMemo datasets = DatasetMemo.readFrom(in);
+      return manifest == null ? null : new State(stamp, manifest, pages, audit, indexKey, indexPaths, datasets);
     });
   }
 
@@ -192,6 +195,7 @@ final class BuildCache {
       for (String p : state.indexPaths()) out.writeUTF(p);
       state.manifest().writeTo(out);
       state.pages().writeTo(out);
+      state.datasets().writeTo(out);
     });
   }
 }

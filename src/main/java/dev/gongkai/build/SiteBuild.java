@@ -28,6 +28,7 @@ import dev.gongkai.export.FeedExport;
 import dev.gongkai.export.RobotsExport;
 import dev.gongkai.export.SitemapExport;
 import dev.gongkai.export.DatasetExports;
+import dev.gongkai.export.DatasetMemo;
 import dev.gongkai.export.DatasetInfo;
 import dev.gongkai.export.ExportFile;
 import dev.gongkai.export.Provenance;
@@ -35,6 +36,7 @@ import dev.gongkai.render.Views;
 import java.util.ArrayList;
 import dev.gongkai.index.SearchIndex;
 import java.io.IOException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
@@ -83,7 +85,7 @@ public final class SiteBuild {
       // Download files are written as soon as they exist and only their checksums are kept: at 100,000 records the
       // exports are hundreds of megabytes, which must not stay on the heap while pages render.
       java.util.TreeMap<String, String> sums = new java.util.TreeMap<>();
-      Exported exported = exportData(published, site.get(), provenance, req.previous(), out, sums);
+      Exported exported = exportData(published, site.get(), provenance, req, cached.orElse(null), out, sums);
       t0 = lap(Phase.EXPORT, t0, times, progress);
       return renderAndFinish(req, published, site.get(), withheld, provenance, exported, out, sums, tree, diags,
           times, t0, started, progress, cached.orElse(null));
@@ -113,12 +115,20 @@ public final class SiteBuild {
 
   /** What the open-data stage leaves for the later stages once its files are on disk. */
   private record Exported(Views.OpenData openData, List<DatasetInfo> datasets,
-      Map<String, List<Views.Change>> history) {}
+      Map<String, List<Views.Change>> history, DatasetMemo memo) {}
 
-  private static Exported exportData(PublishedSite published, Site site, Provenance provenance,
-      java.nio.file.Path previous, BuildOutput out, Map<String, String> sums) throws IOException {
-    DatasetExports.Result data = DatasetExports.build(published, provenance);
-    Changes.Result changes = Changes.build(data.datasets(), data.files(), previous, provenance,
+  /**
+   * Exports the datasets and the changes since the previous release. With a build cache, a dataset whose inputs and
+   * files are as the last build left them keeps its files; comparing with a previous release reads every current
+   * CSV, so then every dataset is exported.
+   */
+  private static Exported exportData(PublishedSite published, Site site, Provenance provenance, BuildRequest req,
+      BuildCache.State cached, BuildOutput out, Map<String, String> sums) throws IOException {
+    DatasetMemo had = cached == null || req.previous() != null ? DatasetMemo.EMPTY : cached.datasets();
+    DatasetExports.Result data = req.cacheDir() == null ? DatasetExports.build(published, provenance)
+        : DatasetExports.build(published, provenance, had,
+            d -> cached != null && cached.manifest().same(d.path(), HexFormat.of().parseHex(d.sha256())));
+    Changes.Result changes = Changes.build(data.datasets(), data.files(), req.previous(), provenance,
         site.records().stream().filter(r -> r.disclosure() != Disclosure.ACTIVE)
             .map(DisclosureRecord::indexNo).collect(java.util.stream.Collectors.toSet()),
         site.datasets().stream().filter(d -> d.disclosure() != Disclosure.ACTIVE)
@@ -126,8 +136,12 @@ public final class SiteBuild {
     Views.OpenData openData = new Views.OpenData(data.downloads(), changes.history(), ITEM_FEEDS,
         data.datasets().stream().map(d -> new Views.DataSet(d.id(), d.title(), d.description(), d.pageUrl())).toList());
     writeAll(data.files(), out, sums);
+    for (DatasetInfo.Distribution d : data.kept()) {
+      out.keep(d.path());
+      sums.put(d.path(), d.sha256());
+    }
     writeAll(changes.files(), out, sums);
-    return new Exported(openData, data.datasets(), changes.history());
+    return new Exported(openData, data.datasets(), changes.history(), data.memo());
   }
 
   /** Writes {@code files} and records their SHA-256 for {@code SHA256SUMS}. */
@@ -224,7 +238,7 @@ public final class SiteBuild {
             plan.needleMemo());
         BuildCache.save(req.cacheDir(),
             new BuildCache.State(BuildCache.stamp(req.out()), out.manifest(), memo, plan.digest(), indexed.key(),
-                indexed.paths()));
+                indexed.paths(), exported.memo()));
       }
       return new BuildResult(true, diags, published.records().size(), withheld, pages, files, times,
           System.nanoTime() - started, kept, changed, indexed.kept(), indexed.mode() == Indexing.Mode.PATCHED);

@@ -54,7 +54,8 @@ public final class Changes {
 
   /**
    * @param datasets this build's datasets and their files (from {@link DatasetExports})
-   * @param exportFiles this build's export files, to read the current CSVs from
+   * @param exportFiles this build's export files, to read the current CSVs from; with a previous release they must
+   *     be all of them (an incremental build's kept files have no bytes here: it exports everything then)
    * @param previous the previous release's output folder, or null for a first release
    */
   public static Result build(List<DatasetInfo> datasets, List<ExportFile> exportFiles, Path previous,
@@ -80,7 +81,8 @@ public final class Changes {
     // The release id: its time plus the commit, or (outside git) a digest of the published data, so that two
     // different releases never share an id and the same release built twice does.
     String releaseId = provenance.time().toString() + "+" + (provenance.commit().isEmpty()
-        ? "data-" + Checksums.sha256(digestOf(current)).substring(0, 12) : provenance.commit().substring(0, 12));
+        ? "data-" + Checksums.sha256(digestOf(datasets, current)).substring(0, 12)
+        : provenance.commit().substring(0, 12));
 
     List<ExportFile> out = new ArrayList<>();
     Map<String, int[]> summary = new TreeMap<>();
@@ -180,12 +182,27 @@ public final class Changes {
     return new Result(List.copyOf(out), Map.copyOf(history), Map.copyOf(summary), releaseId);
   }
 
-  private static byte[] digestOf(Map<String, byte[]> files) {
-    StringBuilder b = new StringBuilder();
+  /**
+   * The published CSV files (not the Excel copies) by path with their SHA-256: from the datasets' distributions (an
+   * incremental build keeps unchanged datasets' files without their bytes), and from the files given.
+   */
+  private static byte[] digestOf(List<DatasetInfo> datasets, Map<String, byte[]> files) {
+    Map<String, String> csv = new TreeMap<>();
+    for (DatasetInfo ds : datasets) {
+      for (DatasetInfo.Distribution d : ds.distributions()) {
+        if (isCsv(d.path())) csv.put(d.path(), d.sha256());
+      }
+    }
     files.forEach((path, data) -> {
-      if (path.endsWith(".csv") && !path.endsWith(".excel.csv")) b.append(path).append(' ').append(Checksums.sha256(data)).append('\n');
+      if (isCsv(path) && !csv.containsKey(path)) csv.put(path, Checksums.sha256(data));
     });
+    StringBuilder b = new StringBuilder();
+    csv.forEach((path, sha256) -> b.append(path).append(' ').append(sha256).append('\n'));
     return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static boolean isCsv(String path) {
+    return path.endsWith(".csv") && !path.endsWith(".excel.csv");
   }
 
   static String csvPath(String id) {

@@ -10,6 +10,7 @@ import dev.gongkai.model.DisclosureRecord;
 import dev.gongkai.model.PublishedSite;
 import dev.gongkai.model.SiteConfig;
 import dev.gongkai.model.Validity;
+import dev.gongkai.render.ViewDigest;
 import dev.gongkai.render.Views;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Stage "open data", part 1: every published table as downloadable files with a Data Package descriptor.
@@ -57,12 +59,16 @@ public final class DatasetExports {
    *
    * @param datasets every exported dataset in id order, for the catalogue-level exports
    * @param files every file to write, in a fixed order
+   * @param kept the files of the last build to keep as they are (incremental builds: their dataset is unchanged)
    * @param downloads dataset id → its downloads in display order (sorted by id), for the page renderer
+   * @param memo what the next incremental build needs (empty when the build keeps no memo)
    */
-  public record Result(List<DatasetInfo> datasets, List<ExportFile> files, Map<String, List<Views.Download>> downloads) {
+  public record Result(List<DatasetInfo> datasets, List<ExportFile> files, List<DatasetInfo.Distribution> kept,
+      Map<String, List<Views.Download>> downloads, DatasetMemo memo) {
     public Result {
       datasets = List.copyOf(datasets);
       files = List.copyOf(files);
+      kept = List.copyOf(kept);
       downloads = Collections.unmodifiableMap(new TreeMap<>(downloads));
     }
   }
@@ -74,33 +80,97 @@ public final class DatasetExports {
    *     {@code records-} and so collides with a generated dataset
    */
   public static Result build(PublishedSite site, Provenance provenance) {
-    List<DatasetTable> tables = tables(site);
-    List<DatasetInfo> infos = new ArrayList<>();
-    List<ExportFile> files = new ArrayList<>();
-    Map<String, List<Views.Download>> downloads = new TreeMap<>();
-    for (DatasetTable t : tables) {
-      String dir = "data/" + t.id() + "/";
-      List<DatasetInfo.Distribution> dists = new ArrayList<>();
-      List<Views.Download> dls = new ArrayList<>();
-      for (Output o : outputs(t, site.config(), provenance)) {
-        String path = dir + o.fileName();
-        String hash = sha256(o.data());
-        files.add(new ExportFile(path, o.data(), o.mediaType()));
-        dists.add(new DatasetInfo.Distribution(o.distFormat(), path, o.mediaType(), o.data().length, hash));
-        dls.add(new Views.Download(o.label(), path, o.data().length, o.mediaType(), hash));
-      }
-      infos.add(new DatasetInfo(t.id(), t.title(), t.description(), t.itemCode(), t.agency(), t.issued(),
-          t.modified(), t.pageUrl(), dists));
-      downloads.put(t.id(), List.copyOf(dls));
-    }
-    return new Result(infos, files, downloads);
+    return build(site, provenance, null, f -> false);
   }
 
-  /** One written file of a dataset. */
-  private record Output(String fileName, String label, String distFormat, String mediaType, byte[] data) {}
+  /**
+   * As {@link #build(PublishedSite, Provenance)}, for a build that keeps a memo: a dataset whose inputs digest as in
+   * {@code previous} and whose files are all {@code unchanged} is not exported again; its files are listed in
+   * {@link Result#kept()} instead of {@link Result#files()}, with the same metadata. Datasets are exported in
+   * parallel; the result is the same as a sequential clean export.
+   *
+   * @param previous the last build's memo ({@link DatasetMemo#EMPTY} to export everything and keep a memo), or
+   *     null for no memo at all (no digests are computed)
+   * @param unchanged whether the output folder still holds a file of the last build as described (path, SHA-256)
+   */
+  public static Result build(PublishedSite site, Provenance provenance, DatasetMemo previous,
+      Predicate<DatasetInfo.Distribution> unchanged) {
+    List<Exported> exported = tables(site).parallelStream()
+        .map(t -> export(t, site.config(), provenance, previous, unchanged)).toList();
+    List<DatasetInfo> infos = new ArrayList<>();
+    List<ExportFile> files = new ArrayList<>();
+    List<DatasetInfo.Distribution> kept = new ArrayList<>();
+    Map<String, List<Views.Download>> downloads = new TreeMap<>();
+    Map<String, DatasetMemo.Entry> memo = new TreeMap<>();
+    for (Exported e : exported) {
+      DatasetTable t = e.table();
+      List<Views.Download> dls = new ArrayList<>();
+      for (int i = 0; i < KINDS.size(); i++) {
+        DatasetInfo.Distribution d = e.dists().get(i);
+        dls.add(new Views.Download(KINDS.get(i).label(), d.path(), d.size(), d.mediaType(), d.sha256()));
+      }
+      if (e.files().isEmpty()) kept.addAll(e.dists());
+      files.addAll(e.files());
+      infos.add(new DatasetInfo(t.id(), t.title(), t.description(), t.itemCode(), t.agency(), t.issued(),
+          t.modified(), t.pageUrl(), e.dists()));
+      downloads.put(t.id(), List.copyOf(dls));
+      if (e.key() != null) memo.put(t.id(), new DatasetMemo.Entry(e.key(), e.dists()));
+    }
+    return new Result(infos, files, kept, downloads, previous == null ? DatasetMemo.EMPTY : new DatasetMemo(memo));
+  }
 
-  /** The files of one dataset in display order, the descriptor last. */
-  private static List<Output> outputs(DatasetTable t, SiteConfig config, Provenance provenance) {
+  /** One dataset's export: its files' metadata, their bytes (none when kept) and the digest of its inputs. */
+  private record Exported(DatasetTable table, byte[] key, List<DatasetInfo.Distribution> dists,
+      List<ExportFile> files) {}
+
+  private static Exported export(DatasetTable t, SiteConfig config, Provenance provenance, DatasetMemo previous,
+      Predicate<DatasetInfo.Distribution> unchanged) {
+    byte[] key = null;
+    if (previous != null) {
+      // Everything the files are made of: the table, the provenance (XLSX and descriptor) and the base URL
+      // (descriptor). The generator's own code is the build cache's business (another jar: no memo).
+      key = new ViewDigest().of(t, provenance, config.baseUrl());
+      DatasetMemo.Entry had = previous.datasets().get(t.id());
+      if (had != null && had.isFor(key) && had.files().size() == KINDS.size()
+          && had.files().stream().allMatch(unchanged)) {
+        return new Exported(t, key, had.files(), List.of());
+      }
+    }
+    String dir = "data/" + t.id() + "/";
+    List<byte[]> data = outputs(t, config, provenance);
+    List<DatasetInfo.Distribution> dists = new ArrayList<>();
+    List<ExportFile> files = new ArrayList<>();
+    for (int i = 0; i < KINDS.size(); i++) {
+      Kind k = KINDS.get(i);
+      String path = dir + k.fileName(t.id());
+      byte[] bytes = data.get(i);
+      files.add(new ExportFile(path, bytes, k.mediaType()));
+      dists.add(new DatasetInfo.Distribution(k.distFormat(), path, k.mediaType(), bytes.length, sha256(bytes)));
+    }
+    return new Exported(t, key, dists, files);
+  }
+
+  /**
+   * A kind of file every dataset has: its name ({@code <id>} and a suffix, or a fixed name), its label on the
+   * portal, its format in DCAT and its media type.
+   */
+  private record Kind(String name, String label, String distFormat, String mediaType) {
+    String fileName(String id) {
+      return name.startsWith(".") ? id + name : name;
+    }
+  }
+
+  /** The files of a dataset in display order, the descriptor last (as {@link #outputs} makes them). */
+  private static final List<Kind> KINDS = List.of(
+      new Kind(".csv", "CSV", "CSV", "text/csv"),
+      new Kind(".excel.csv", "CSV（Excel 版，带 BOM）", "CSV (UTF-8 with BOM, for Excel)", "text/csv"),
+      new Kind(".xlsx", "XLSX", "XLSX", XLSX_TYPE),
+      new Kind(".json", "JSON", "JSON", "application/json"),
+      new Kind(".ndjson", "NDJSON", "NDJSON", "application/x-ndjson"),
+      new Kind("datapackage.json", "数据包描述 datapackage.json", "Data Package", "application/json"));
+
+  /** The bytes of a dataset's files, in the order of {@link #KINDS}. */
+  private static List<byte[]> outputs(DatasetTable t, SiteConfig config, Provenance provenance) {
     String id = t.id();
     byte[] csv = CsvWriter.write(t);
     byte[] excelCsv = CsvWriter.withBom(csv);
@@ -124,13 +194,7 @@ public final class DatasetExports {
         new DataPackageWriter.Resource(id + "-ndjson", "NDJSON", "", id + ".ndjson", "ndjson", "application/x-ndjson",
             "utf-8", ndjson, ndjsonDialect));
     byte[] descriptor = DataPackageWriter.write(t, resources, config.baseUrl(), provenance);
-    return List.of(
-        new Output(id + ".csv", "CSV", "CSV", "text/csv", csv),
-        new Output(id + ".excel.csv", "CSV（Excel 版，带 BOM）", "CSV (UTF-8 with BOM, for Excel)", "text/csv", excelCsv),
-        new Output(id + ".xlsx", "XLSX", "XLSX", XLSX_TYPE, xlsx),
-        new Output(id + ".json", "JSON", "JSON", "application/json", json),
-        new Output(id + ".ndjson", "NDJSON", "NDJSON", "application/x-ndjson", ndjson),
-        new Output("datapackage.json", "数据包描述 datapackage.json", "Data Package", "application/json", descriptor));
+    return List.of(csv, excelCsv, xlsx, json, ndjson, descriptor);
   }
 
   /** Every exported table, in id order. */
