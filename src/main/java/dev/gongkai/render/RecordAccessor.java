@@ -33,14 +33,22 @@ final class RecordAccessor extends ObjectPropertyAccessor {
     }
   }
 
+  /**
+   * How this accessor reads {@code name} of a record or enum of class {@code type}: a method handle taking the
+   * object, or null when OGNL's own lookup decides (no component, getter or method of that name).
+   */
+  static MethodHandle reader(Class<?> type, String name) {
+    Object h = HANDLES.computeIfAbsent(type, k -> new ConcurrentHashMap<>()).computeIfAbsent(name, n -> handle(type, n));
+    return h == NONE ? null : (MethodHandle) h;
+  }
+
   @Override
   public Object getProperty(Map context, Object target, Object name) throws OgnlException {
     if (name instanceof String s) {
-      Object h = HANDLES.computeIfAbsent(target.getClass(), k -> new ConcurrentHashMap<>())
-          .computeIfAbsent(s, n -> handle(target.getClass(), n));
-      if (h != NONE) {
+      MethodHandle h = reader(target.getClass(), s);
+      if (h != null) {
         try {
-          return ((MethodHandle) h).invoke(target);
+          return h.invoke(target);
         } catch (Throwable t) {
           throw new OgnlException("cannot read " + s + " of " + target.getClass().getSimpleName(), t);
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.standard.StandardDialect;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -30,6 +31,9 @@ public final class Templates {
   public Templates(Path siteDir) {
     this.siteDir = siteDir;
     RecordAccessor.install();
+    StandardDialect standard = new StandardDialect();
+    standard.setVariableExpressionEvaluator(new ChainEvaluator());
+    engine.setDialect(standard);
     int order = 1;
     if (siteDir != null && Files.isDirectory(siteDir)) {
       FileTemplateResolver files = new FileTemplateResolver();
