@@ -169,6 +169,11 @@ final class Indexing implements AutoCloseable {
     return patched.get().layout();
   }
 
+  /** Completes when the stage has finished, whether it succeeded or failed. */
+  java.util.concurrent.CompletionStage<Void> done() {
+    return future.handle((indexed, failure) -> null);
+  }
+
   /** Waits for the stage and returns its result, rethrowing its failure as it was. */
   Indexed join() throws IOException {
     try {

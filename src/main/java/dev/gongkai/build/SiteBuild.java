@@ -189,7 +189,8 @@ public final class SiteBuild {
       // Pages are rendered on every core and written by one thread (see SerialWriter); closing it waits for them.
       try (SerialWriter writer = new SerialWriter(out)) {
         SiteRenderer renderer =
-            new SiteRenderer(published, templates, tree.root().resolve("content"), writer, diags, openData);
+            new SiteRenderer(published, templates, tree.root().resolve("content"), writer, diags, openData)
+                .widenWhen(indexing.done());
         if (req.cacheDir() != null) {
           renderer.incremental(new SiteRenderer.Memo(cached == null ? null : cached.pages(), memo,
               templatesDigest(tree.root().resolve("site-templates")), digest));

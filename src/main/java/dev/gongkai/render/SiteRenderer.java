@@ -1,9 +1,5 @@
 package dev.gongkai.render;
 
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +64,8 @@ public final class SiteRenderer {
    */
   private final int threads = Math.max(1, Integer.getInteger("gongkai.renderThreads",
       Runtime.getRuntime().availableProcessors() - 1));
+  /** Completes when the stage beside rendering is done: the renderer then takes every core. */
+  private java.util.concurrent.CompletionStage<?> widenSignal;
   /** Told the number of pages written, every 500 pages; set by {@link #render}, called from any thread. */
   private IntConsumer progress = n -> {};
 
@@ -115,6 +113,15 @@ public final class SiteRenderer {
   }
 
   /** Pages kept from the previous build instead of rendered (0 unless {@link #incremental}). */
+  /**
+   * Renders on every core once {@code done} completes (the stage that runs beside rendering, e.g. the search index,
+   * has finished); until then on the cores but one. Call before {@link #render}.
+   */
+  public SiteRenderer widenWhen(java.util.concurrent.CompletionStage<?> done) {
+    this.widenSignal = done;
+    return this;
+  }
+
   public int pagesKept() {
     return pagesKept.get();
   }
@@ -163,31 +170,29 @@ public final class SiteRenderer {
         progress.accept(n);
       }
     };
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    try {
+    try (RenderWorkers pool = new RenderWorkers(threads, Runtime.getRuntime().availableProcessors())) {
+      if (widenSignal != null) widenSignal.thenRun(pool::widen);
       return renderAll(pool);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
-  private int renderAll(ForkJoinPool pool) throws IOException {
+  private int renderAll(RenderWorkers pool) throws IOException {
     home();
     List<Map.Entry<Catalogue.Domain, CatalogueItem>> items = new ArrayList<>();
     for (Catalogue.Domain d : site.catalogue().domains()) {
       domain(d);
       for (CatalogueItem item : d.items()) items.add(Map.entry(d, item));
     }
-    inParallel(pool, items, e -> item(e.getKey(), e.getValue()));
-    inParallel(pool, site.records(), this::record);
+    pool.forEach(items, e -> item(e.getKey(), e.getValue()));
+    pool.forEach(site.records(), this::record);
     for (Dataset ds : site.datasets()) dataset(ds);
     for (Page p : site.pages()) page(p);
     for (Incident i : site.incidents()) incident(i);
     Map<Integer, List<DisclosureRecord>> byYear = recordsByYear();
     Map<String, List<DisclosureRecord>> byAgency = recordsByAgency();
     search(byYear, byAgency);
-    inParallel(pool, List.copyOf(byYear.entrySet()), e -> browseYear(e.getKey(), e.getValue()));
-    inParallel(pool, List.copyOf(byAgency.entrySet()), e -> browseAgency(e.getKey(), e.getValue()));
+    pool.forEach(List.copyOf(byYear.entrySet()), e -> browseYear(e.getKey(), e.getValue()));
+    pool.forEach(List.copyOf(byAgency.entrySet()), e -> browseAgency(e.getKey(), e.getValue()));
     simple("accessibility", "accessibility/", "nav.accessibility");
     apply();
     audit();
@@ -196,36 +201,6 @@ public final class SiteRenderer {
     notFound();
     publishLinkedFiles();
     return pagesWritten.get();
-  }
-
-  private interface PageTask<T> {
-    void render(T t) throws IOException;
-  }
-
-  /**
-   * Renders one page (or page set) per element on the pool's threads and returns when all are written. The first
-   * failure is rethrown as it was: an I/O error, or a {@link Templates.TemplateFailure} with its diagnostic.
-   */
-  private static <T> void inParallel(ForkJoinPool pool, List<T> elements, PageTask<T> task)
-      throws IOException {
-    try {
-      pool.submit(() -> elements.parallelStream().forEach(t -> {
-        try {
-          task.render(t);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      })).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("rendering interrupted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof UncheckedIOException u) throw u.getCause();
-      if (cause instanceof RuntimeException r) throw r;
-      if (cause instanceof Error err) throw err;
-      throw new IllegalStateException(cause);
-    }
   }
 
   private void home() throws IOException {
