@@ -16,7 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
@@ -86,17 +87,16 @@ public final class SearchExport {
 
   public static Stats write(DirectoryReader reader, List<SearchDoc> docs, Catalogue catalogue, OutputSink out)
       throws IOException {
-    if (reader.leaves().size() > 1) throw new IllegalStateException("index must have one segment");
     if (reader.maxDoc() != docs.size()) throw new IllegalStateException("index and documents differ");
     Counter counter = new Counter(out);
     IndexSearcher searcher = new IndexSearcher(reader);
     BM25Similarity bm25 = new BM25Similarity();
-    LeafReader leaf = reader.leaves().isEmpty() ? null : reader.leaves().get(0).reader();
 
     List<String> fields = SearchFields.SEARCHED.stream().map(SearchFields.Field::name).toList();
     List<FieldStats> stats = new ArrayList<>();
     for (String f : fields) {
-      Terms terms = leaf == null ? null : leaf.terms(f);
+      // The segments as one: terms merged in order, doc ids and statistics those of the whole index.
+      Terms terms = MultiTerms.getTerms(reader, f);
       stats.add(terms == null ? new FieldStats(0, 0, 0)
           : new FieldStats(terms.getDocCount(), terms.getSumTotalTermFreq(), terms.getSumDocFreq()));
     }
@@ -112,15 +112,16 @@ public final class SearchExport {
     Entry entry = new Entry();
     for (int fi = 0; fi < fields.size(); fi++) {
       String f = fields.get(fi);
-      CollectionStatistics cs = leaf == null ? null : searcher.collectionStatistics(f);
+      Terms terms = MultiTerms.getTerms(reader, f);
+      CollectionStatistics cs = terms == null ? null : searcher.collectionStatistics(f);
       if (cs == null) continue;
-      NumericDocValues norms = leaf.getNormValues(f);
+      NumericDocValues norms = MultiDocValues.getNormValues(reader, f);
       byte[] normOf = new byte[reader.maxDoc()];
       for (int d = norms.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = norms.nextDoc()) {
         normOf[d] = (byte) norms.longValue();
       }
       counter.write(normsPath(fi), Bytes.gzip(normOf));
-      TermsEnum te = leaf.terms(f).iterator();
+      TermsEnum te = terms.iterator();
       PostingsEnum pe = null;
       for (BytesRef term = te.next(); term != null; term = te.next()) {
         termCount++;

@@ -21,7 +21,8 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
@@ -329,18 +330,17 @@ public final class SearchPatch {
     static Mini of(List<SearchDoc> docs, List<Integer> global) throws IOException {
       Directory dir = SearchIndex.build(docs);
       Mini m = new Mini(dir, DirectoryReader.open(dir));
-      LeafReader leaf = m.reader.leaves().isEmpty() ? null : m.reader.leaves().get(0).reader();
       for (int fi = 0; fi < SearchFields.SEARCHED.size(); fi++) {
         String f = SearchFields.SEARCHED.get(fi).name();
         m.norms[fi] = new byte[docs.size()];
-        Terms terms = leaf == null ? null : leaf.terms(f);
+        Terms terms = MultiTerms.getTerms(m.reader, f);
         if (terms == null) {
           m.stats[fi] = new SearchExport.FieldStats(0, 0, 0);
           continue;
         }
         m.stats[fi] =
             new SearchExport.FieldStats(terms.getDocCount(), terms.getSumTotalTermFreq(), terms.getSumDocFreq());
-        NumericDocValues nv = leaf.getNormValues(f);
+        NumericDocValues nv = MultiDocValues.getNormValues(m.reader, f);
         for (int d = nv.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = nv.nextDoc()) {
           m.norms[fi][d] = (byte) nv.longValue();
         }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -50,20 +51,10 @@ public final class InputLoader {
 
     // A .csv, .json and .xlsx of the same name are all read, like any two record files: their records are merged,
     // and a record kept in both is reported as a duplicate index number.
-    List<Table> records = new ArrayList<>();
-    for (Path p : tree.files(RECORDS_DIR, diags, ".csv", ".json", ".xlsx")) {
-      String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (name.endsWith(".xlsx")) {
-        if (isLockFile(p)) continue;
-        tree.readBytes(p, diags).flatMap(b -> XlsxReader.read(tree.rel(p), b, RECORD_HEADER, diags))
-            .ifPresent(records::add);
-        continue;
-      }
-      boolean json = name.endsWith(".json");
-      tree.read(p, json ? StandardCharsets.UTF_8 : csvCharset, diags)
-          .flatMap(t -> json ? JsonTableReader.read(t, diags) : CsvReader.read(t, diags))
-          .ifPresent(records::add);
-    }
+    // Each file is read and parsed on its own, on every core, and kept in file order (diagnostics are kept in
+    // file, line and column order whatever thread reports them).
+    List<Table> records = tree.files(RECORDS_DIR, diags, ".csv", ".json", ".xlsx").parallelStream()
+        .map(p -> recordTable(tree, p, csvCharset, diags)).flatMap(Optional::stream).toList();
 
     List<Inputs.DatasetSource> datasets = loadDatasets(tree, csvCharset, diags);
 
@@ -80,6 +71,18 @@ public final class InputLoader {
       }
     }
     return new Inputs(tree, config, catalogue, records, datasets, content, documents);
+  }
+
+  /** The records of one file, or empty when it cannot be read (reported) or is an office lock file. */
+  private static Optional<Table> recordTable(SourceTree tree, Path p, Charset csvCharset, Diagnostics diags) {
+    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".xlsx")) {
+      if (isLockFile(p)) return Optional.empty();
+      return tree.readBytes(p, diags).flatMap(b -> XlsxReader.read(tree.rel(p), b, RECORD_HEADER, diags));
+    }
+    boolean json = name.endsWith(".json");
+    return tree.read(p, json ? StandardCharsets.UTF_8 : csvCharset, diags)
+        .flatMap(t -> json ? JsonTableReader.read(t, diags) : CsvReader.read(t, diags));
   }
 
   private static List<Inputs.DatasetSource> loadDatasets(SourceTree tree, Charset csvCharset, Diagnostics diags)

@@ -1,0 +1,72 @@
+package dev.gongkai.index;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.load.InputLoader;
+import dev.gongkai.load.SourceTree;
+import dev.gongkai.model.Catalogue;
+import dev.gongkai.validate.SiteValidator;
+import dev.gongkai.write.OutputSink;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The index is built without merging its segments: its doc ids must still be the documents' order, and the browser
+ * export read over many segments must be byte for byte the export of one.
+ */
+class SearchSegmentsTest {
+  private static Map<String, byte[]> export(Directory dir, List<SearchDoc> docs) throws Exception {
+    Map<String, byte[]> files = new TreeMap<>();
+    OutputSink out = new OutputSink() {
+      @Override
+      public void write(String path, byte[] data) {
+        files.put(path, data);
+      }
+
+      @Override
+      public void copy(String path, Path source) {
+        throw new UnsupportedOperationException(path);
+      }
+    };
+    try (DirectoryReader r = DirectoryReader.open(dir)) {
+      SearchExport.write(r, docs, catalogue(), out);
+    }
+    return files;
+  }
+
+  private static Catalogue catalogue() throws Exception {
+    Diagnostics d = new Diagnostics();
+    return SiteValidator.validate(InputLoader.load(new SourceTree(SearchFixtures.EXAMPLE), d), d).orElseThrow()
+        .catalogue();
+  }
+
+  @Test
+  void manySegmentsExportAsOne() throws Exception {
+    List<SearchDoc> docs = SearchFixtures.example().docs();
+    try (Directory one = SearchIndex.build(docs); Directory many = SearchIndex.build(docs, 7)) {
+      try (DirectoryReader r = DirectoryReader.open(one)) {
+        assertEquals(1, r.leaves().size(), "the example fits one segment");
+      }
+      try (DirectoryReader r = DirectoryReader.open(many)) {
+        assertTrue(r.leaves().size() >= docs.size() / 7, "a segment per 7 documents: " + r.leaves().size());
+        StoredFields stored = r.storedFields();
+        for (int i = 0; i < docs.size(); i++) {
+          assertEquals(docs.get(i).id(), stored.document(i).get(SearchFields.ID), "doc id " + i);
+        }
+      }
+      Map<String, byte[]> a = export(one, docs);
+      Map<String, byte[]> b = export(many, docs);
+      assertEquals(a.keySet(), b.keySet());
+      for (String p : a.keySet()) assertArrayEquals(a.get(p), b.get(p), p);
+    }
+  }
+}
