@@ -138,7 +138,9 @@ public final class SiteBuild {
     writeAll(data.files(), out, sums);
     for (DatasetInfo.Distribution d : data.kept()) {
       out.keep(d.path());
-      sums.put(d.path(), d.sha256());
+      synchronized (sums) {
+        sums.put(d.path(), d.sha256());
+      }
     }
     writeAll(changes.files(), out, sums);
     return new Exported(openData, data.datasets(), changes.history(), data.memo());
