@@ -263,7 +263,7 @@ write_report() {
     echo
     echo "### Hugo on the same records"
     echo
-    echo "\`hugo --quiet --source bench/work/scale-N/hugo --cacheDir bench/work/scale-N/hugo/cache\` (output folder deleted first; address space capped at $mem_limit_mb MiB). Hugo renders on all cores; gongkai's render phase is single-threaded today, so the CPU ratio is shown too."
+    echo "\`hugo --quiet --source bench/work/scale-N/hugo --cacheDir bench/work/scale-N/hugo/cache\` (output folder deleted first; address space capped at $mem_limit_mb MiB). Hugo renders on all cores; gongkai renders on all cores but one while its search index is built beside, then on all, so the CPU ratio is shown too."
     echo
     table "| records (N) | Hugo pages in (published records) | Hugo HTML files out | Hugo wall s | Hugo CPU s | Hugo peak RSS MiB | gongkai wall s | **ratio wall gongkai / Hugo** | ratio CPU | gongkai render phase s / Hugo wall | load |" \
       "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" "${hugo_rows[@]}"

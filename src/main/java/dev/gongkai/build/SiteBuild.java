@@ -180,6 +180,7 @@ public final class SiteBuild {
     }
     // One digest per build: the renderer, the search documents and the search inputs digest the same records.
     dev.gongkai.render.ViewDigest digest = new dev.gongkai.render.ViewDigest();
+    if (req.cacheDir() != null) digest.prime(published.records());
     try (Indexing indexing = Indexing.start(published, out, sums,
         () -> BuildCache.searchState(req.cacheDir(), cached), () -> BuildCache.engineLayout(req.cacheDir(), cached),
         previousIndex, digest)) {
