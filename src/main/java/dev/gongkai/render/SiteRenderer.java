@@ -59,8 +59,9 @@ public final class SiteRenderer {
   private final List<Page> nav;
   private final AtomicInteger pagesWritten = new AtomicInteger();
   /**
-   * Threads that render pages (pages are independent; each is written to its own file): one per core but one, which
-   * the search index stage uses at the same time. Override with {@code -Dgongkai.renderThreads=N}.
+   * Threads that render pages at first (pages are independent; each is written to its own file): one per core but
+   * one, which the search index stage uses at the same time; every core once that stage is done (see
+   * {@link #widenWhen}). Override the first number with {@code -Dgongkai.renderThreads=N}.
    */
   private final int threads = Math.max(1, Integer.getInteger("gongkai.renderThreads",
       Runtime.getRuntime().availableProcessors() - 1));
@@ -112,7 +113,6 @@ public final class SiteRenderer {
     return this;
   }
 
-  /** Pages kept from the previous build instead of rendered (0 unless {@link #incremental}). */
   /**
    * Renders on every core once {@code done} completes (the stage that runs beside rendering, e.g. the search index,
    * has finished); until then on the cores but one. Call before {@link #render}.
@@ -122,6 +122,7 @@ public final class SiteRenderer {
     return this;
   }
 
+  /** Pages kept from the previous build instead of rendered (0 unless {@link #incremental}). */
   public int pagesKept() {
     return pagesKept.get();
   }
