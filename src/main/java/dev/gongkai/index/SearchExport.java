@@ -94,9 +94,10 @@ public final class SearchExport {
 
     List<String> fields = SearchFields.SEARCHED.stream().map(SearchFields.Field::name).toList();
     List<FieldStats> stats = new ArrayList<>();
-    for (String f : fields) {
+    Terms[] termsOf = new Terms[fields.size()];
+    for (int fi = 0; fi < fields.size(); fi++) {
       // The segments as one: terms merged in order, doc ids and statistics those of the whole index.
-      Terms terms = MultiTerms.getTerms(reader, f);
+      Terms terms = termsOf[fi] = MultiTerms.getTerms(reader, fields.get(fi));
       stats.add(terms == null ? new FieldStats(0, 0, 0)
           : new FieldStats(terms.getDocCount(), terms.getSumTotalTermFreq(), terms.getSumDocFreq()));
     }
@@ -112,7 +113,7 @@ public final class SearchExport {
     Entry entry = new Entry();
     for (int fi = 0; fi < fields.size(); fi++) {
       String f = fields.get(fi);
-      Terms terms = MultiTerms.getTerms(reader, f);
+      Terms terms = termsOf[fi];
       CollectionStatistics cs = terms == null ? null : searcher.collectionStatistics(f);
       if (cs == null) continue;
       NumericDocValues norms = MultiDocValues.getNormValues(reader, f);

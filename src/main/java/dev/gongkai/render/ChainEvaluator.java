@@ -69,14 +69,19 @@ final class ChainEvaluator implements IStandardVariableExpressionEvaluator {
   static String[] parse(String exp) {
     String[] parts = exp.trim().split("\\.", -1);
     for (String p : parts) {
-      if (p.isEmpty() || RESERVED.contains(p) || !Character.isJavaIdentifierStart(p.charAt(0))) return NOT_A_CHAIN;
-      for (int i = 1; i < p.length(); i++) {
-        if (!Character.isJavaIdentifierPart(p.charAt(i))) return NOT_A_CHAIN;
-      }
-      for (int i = 0; i < p.length(); i++) {
-        if (p.charAt(i) == '$' || p.charAt(i) > 127) return NOT_A_CHAIN;
-      }
+      if (!isName(p) || RESERVED.contains(p)) return NOT_A_CHAIN;
     }
     return parts;
+  }
+
+  /** An ASCII identifier without {@code $}: a letter or {@code _}, then letters, digits or {@code _}. */
+  private static boolean isName(String p) {
+    if (p.isEmpty()) return false;
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      if (!letter && !(i > 0 && c >= '0' && c <= '9')) return false;
+    }
+    return true;
   }
 }
