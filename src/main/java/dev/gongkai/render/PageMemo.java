@@ -51,6 +51,16 @@ public final class PageMemo {
     return new PageMemo(new ConcurrentHashMap<>());
   }
 
+  /** An empty memo sized for about {@code pages} pages (the last build's count): no rehashing while it fills. */
+  public static PageMemo empty(int pages) {
+    return new PageMemo(new ConcurrentHashMap<>(Math.max(16, pages + pages / 3)));
+  }
+
+  /** How many pages the memo holds. */
+  public int size() {
+    return entries.size();
+  }
+
   public Entry get(String path) {
     return entries.get(path);
   }

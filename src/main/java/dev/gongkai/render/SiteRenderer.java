@@ -57,6 +57,11 @@ public final class SiteRenderer {
   /** Site-relative URL of the newest annual report, linked from every footer; null when there is none. */
   private final String latestReport;
   private final List<Page> nav;
+  /** Catalogue items and domains by code and slug: every record page looks up its own. */
+  private final Map<String, CatalogueItem> itemsByCode = new HashMap<>();
+  private final Map<String, Catalogue.Domain> domainsBySlug = new HashMap<>();
+  /** Parsed UI text patterns, per thread ({@link MessageFormat} is not thread-safe): parsing one per page showed. */
+  private final ThreadLocal<Map<String, MessageFormat>> formats = ThreadLocal.withInitial(HashMap::new);
   private final AtomicInteger pagesWritten = new AtomicInteger();
   /**
    * Threads that render pages at first (pages are independent; each is written to its own file): one per core but
@@ -148,6 +153,10 @@ public final class SiteRenderer {
     this.nav = site.pages().stream().filter(p -> p.nav() > 0)
         .sorted(Comparator.comparingInt(Page::nav).thenComparing(Page::urlPath)).toList();
     for (Page p : site.pages()) pageUrlBySource.put(p.sourcePath(), p.urlPath());
+    for (Catalogue.Domain d : site.catalogue().domains()) {
+      domainsBySlug.putIfAbsent(d.slug(), d);
+      for (CatalogueItem i : d.items()) itemsByCode.putIfAbsent(i.code(), i);
+    }
     Path root = contentDir.getParent();
     for (DisclosureRecord r : site.records()) {
       for (var a : r.attachments()) {
@@ -224,6 +233,9 @@ public final class SiteRenderer {
     int pages = Math.max(1, (records.size() + size - 1) / size);
     List<Dataset> datasets = site.datasets().stream().filter(x -> x.itemCode().equals(item.code())).toList();
     List<Charts.View> charts = Charts.views(Charts.forItem(datasets), this::message);
+    // Once per item, not per page: at 100,000 records an item has a hundred pages of two thousand records.
+    java.util.Optional<java.time.LocalDate> newest =
+        records.stream().map(DisclosureRecord::published).max(Comparator.naturalOrder());
     for (int p = 1; p <= pages; p++) {
       String uri = Views.pageUrl(item.url(), p);
       String root = rootOf(uri);
@@ -235,8 +247,7 @@ public final class SiteRenderer {
       v.put("datasets", datasets);
       v.put("charts", p == 1 ? charts : List.of());
       v.put("pager", Views.pager(p, pages, records.size(), root, item.url()));
-      records.stream().map(DisclosureRecord::published).max(Comparator.naturalOrder())
-          .ifPresent(newest -> v.put("pageUpdated", newest));
+      newest.ifPresent(day -> v.put("pageUpdated", day));
       write(uri + "index.html", "item", v);
     }
   }
@@ -244,8 +255,8 @@ public final class SiteRenderer {
   private void record(DisclosureRecord r) throws IOException {
     String uri = r.url();
     String root = rootOf(uri);
-    CatalogueItem item = site.catalogue().item(r.itemCode()).orElseThrow();
-    Catalogue.Domain d = site.catalogue().domain(item.domainSlug()).orElseThrow();
+    CatalogueItem item = java.util.Objects.requireNonNull(itemsByCode.get(r.itemCode()));
+    Catalogue.Domain d = java.util.Objects.requireNonNull(domainsBySlug.get(item.domainSlug()));
     Location where = r.bodyPath() != null ? Location.file(r.bodyPath()) : r.origin();
     String base = r.bodyPath() != null ? parentOf(r.bodyPath()) : "content";
     Map<String, Object> v = common(uri, "record", r.title(), List.of(crumbHome(root),
@@ -274,8 +285,8 @@ public final class SiteRenderer {
   }
 
   private void dataset(Dataset ds) throws IOException {
-    CatalogueItem item = site.catalogue().item(ds.itemCode()).orElseThrow();
-    Catalogue.Domain d = site.catalogue().domain(item.domainSlug()).orElseThrow();
+    CatalogueItem item = java.util.Objects.requireNonNull(itemsByCode.get(ds.itemCode()));
+    Catalogue.Domain d = java.util.Objects.requireNonNull(domainsBySlug.get(item.domainSlug()));
     int pages = Math.max(1, (ds.rows().size() + DATASET_PAGE_SIZE - 1) / DATASET_PAGE_SIZE);
     for (int p = 1; p <= pages; p++) {
       String uri = Views.pageUrl(ds.url(), p);
@@ -539,7 +550,7 @@ public final class SiteRenderer {
 
   /** A UI text with MessageFormat arguments (formatted in Locale.ROOT; pass numbers as strings to avoid grouping). */
   private String message(String key, Object... args) {
-    return new MessageFormat(message(key), Locale.ROOT).format(args);
+    return formats.get().computeIfAbsent(key, k -> new MessageFormat(message(k), Locale.ROOT)).format(args);
   }
 
   private void write(String path, String template, Map<String, Object> vars) throws IOException {
