@@ -74,10 +74,57 @@ final class LeakNeedles {
 
   /** Every candidate needle of the records, body candidates in order (up to {@value #BODY_CANDIDATES} each). */
   static List<Needle> candidates(List<DisclosureRecord> withheld) {
-    return withheld.parallelStream().flatMap(r -> candidates(r).stream()).toList();
+    return candidates(withheld, Map.of()).needles();
+  }
+
+  /**
+   * The candidate needles of the records, and the body sentences they were taken from by the {@link NeedleMemo.Hash}
+   * of each body's Markdown (what the next build's {@code known} is).
+   */
+  record Candidates(List<Needle> needles, Map<NeedleMemo.Hash, List<String>> sentences) {}
+
+  /**
+   * As {@link #candidates(List)}, taking the sentences of a body whose Markdown hashes as a key of {@code known} from
+   * there instead of rendering it. The result is the same either way.
+   */
+  static Candidates candidates(List<DisclosureRecord> withheld, Map<NeedleMemo.Hash, List<String>> known) {
+    Map<NeedleMemo.Hash, List<String>> used = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Needle> needles = withheld.parallelStream().flatMap(r -> {
+      List<String> body = List.of();
+      if (r.markdown() != null && !r.markdown().isBlank()) {
+        NeedleMemo.Hash h = NeedleMemo.Hash.of(r.markdown());
+        body = known.get(h);
+        if (body == null) body = leading(sentences(r.markdown()));
+        used.put(h, body);
+      }
+      return candidates(r, body).stream();
+    }).toList();
+    return new Candidates(needles, used);
   }
 
   static List<Needle> candidates(DisclosureRecord r) {
+    return candidates(r, leading(sentences(r.markdown())));
+  }
+
+  /**
+   * The first sentences of a body, as many as {@link #candidates(DisclosureRecord, List)} can take needles from: up to
+   * the point where {@value #BODY_CANDIDATES} + 4 distinct long-enough sentences have been seen. At most 4 of them can
+   * be set aside there as repeating the title, index number, its URL form or the 文号, so at least
+   * {@value #BODY_CANDIDATES} are taken before the list ends, as from the whole body.
+   */
+  static List<String> leading(List<String> sentences) {
+    Set<String> distinct = new HashSet<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      String n = LeakText.normalize(sentences.get(i));
+      if (length(n) >= MIN_SENTENCE && distinct.add(n) && distinct.size() == BODY_CANDIDATES + 4) {
+        return List.copyOf(sentences.subList(0, i + 1));
+      }
+    }
+    return List.copyOf(sentences);
+  }
+
+  /** The candidates of one record whose body begins with {@code bodySentences}. */
+  static List<Needle> candidates(DisclosureRecord r, List<String> bodySentences) {
     List<Needle> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     String title = r.title() == null ? "" : r.title().strip();
@@ -92,7 +139,7 @@ final class LeakNeedles {
     String nd = LeakText.normalize(docNo);
     if (length(nd) >= MIN_DOC_NO && seen.add(nd)) out.add(new Needle(r, Kind.DOC_NO, docNo, nd));
     int body = 0;
-    for (String s : sentences(r.markdown())) {
+    for (String s : bodySentences) {
       if (body >= BODY_CANDIDATES) break;
       String n = LeakText.normalize(s);
       if (length(n) < MIN_SENTENCE || !seen.add(n)) continue;

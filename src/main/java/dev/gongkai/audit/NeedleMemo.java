@@ -27,25 +27,45 @@ import java.util.Set;
  * own published records).
  */
 public final class NeedleMemo {
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   private final byte[] candidates;
   private final Set<Hash> texts;
   private final Map<Integer, Hash> witnesses;
+  private final Map<Hash, List<String>> sentences;
 
-  private NeedleMemo(byte[] candidates, Set<Hash> texts, Map<Integer, Hash> witnesses) {
+  private NeedleMemo(byte[] candidates, Set<Hash> texts, Map<Integer, Hash> witnesses,
+      Map<Hash, List<String>> sentences) {
     this.candidates = candidates;
     this.texts = texts;
     this.witnesses = witnesses;
+    this.sentences = sentences;
   }
 
   /** A memo that remembers nothing. */
   public static NeedleMemo empty() {
-    return new NeedleMemo(new byte[0], Set.of(), Map.of());
+    return new NeedleMemo(new byte[0], Set.of(), Map.of(), Map.of());
   }
 
   static NeedleMemo of(byte[] candidates, Set<Hash> texts, Map<Integer, Hash> witnesses) {
-    return new NeedleMemo(candidates.clone(), Set.copyOf(texts), Map.copyOf(witnesses));
+    return new NeedleMemo(candidates.clone(), Set.copyOf(texts), Map.copyOf(witnesses), Map.of());
+  }
+
+  /**
+   * This memo, remembering also the body sentences of the withheld records (see {@link #sentences()}). They are the
+   * withheld records' own text, as in the site's source files: the memo lives in the build cache, never in the output.
+   */
+  NeedleMemo withSentences(Map<Hash, List<String>> bodies) {
+    return new NeedleMemo(candidates, texts, witnesses, Map.copyOf(bodies));
+  }
+
+  /**
+   * The sentences the withheld records' bodies begin with, by the {@link Hash} of their Markdown, as
+   * {@link LeakNeedles} takes candidates from them: rendering those bodies again was most of the audit plan's time on
+   * the command line (thousands of Markdown bodies, before the JIT compiler has warmed up).
+   */
+  Map<Hash, List<String>> sentences() {
+    return sentences;
   }
 
   /** Whether this memo is for the candidates whose {@link #digest} is {@code candidates}. */
@@ -107,6 +127,13 @@ public final class NeedleMemo {
         out.writeLong(e.getValue().a());
         out.writeLong(e.getValue().b());
       }
+      out.writeInt(sentences.size());
+      for (Map.Entry<Hash, List<String>> e : sentences.entrySet()) {
+        out.writeLong(e.getKey().a());
+        out.writeLong(e.getKey().b());
+        out.writeInt(e.getValue().size());
+        for (String t : e.getValue()) DataFiles.writeString(out, t);
+      }
     });
   }
 
@@ -120,7 +147,16 @@ public final class NeedleMemo {
       int w = in.readInt();
       Map<Integer, Hash> witnesses = new HashMap<>(w * 2);
       for (int i = 0; i < w; i++) witnesses.put(in.readInt(), new Hash(in.readLong(), in.readLong()));
-      return new NeedleMemo(candidates, texts, witnesses);
+      int b = in.readInt();
+      Map<Hash, List<String>> bodies = new HashMap<>(b * 2);
+      for (int i = 0; i < b; i++) {
+        Hash h = new Hash(in.readLong(), in.readLong());
+        int k = in.readInt();
+        List<String> list = new java.util.ArrayList<>(k);
+        for (int j = 0; j < k; j++) list.add(DataFiles.readString(in));
+        bodies.put(h, List.copyOf(list));
+      }
+      return new NeedleMemo(candidates, texts, witnesses, bodies);
     });
   }
 }

@@ -4,7 +4,6 @@ import dev.gongkai.write.DataFiles;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,14 +96,10 @@ public record SearchState(byte[] key, List<SearchDoc> docs, List<String> keys, S
   }
 
   private static void string(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
+    DataFiles.writeString(out, s);
   }
 
   private static String string(DataInputStream in) throws IOException {
-    int len = in.readInt();
-    if (len < 0) throw new IOException("bad length");
-    return new String(in.readNBytes(len), StandardCharsets.UTF_8);
+    return DataFiles.readString(in);
   }
 }

@@ -59,4 +59,18 @@ public final class DataFiles {
       return Optional.empty();
     }
   }
+
+  /** Writes a string of any length (UTF-8, after its byte count): {@code writeUTF} stops at 64 KB. */
+  public static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  /** Reads a string written by {@link #writeString}. */
+  public static String readString(DataInputStream in) throws IOException {
+    int len = in.readInt();
+    if (len < 0) throw new IOException("bad length");
+    return new String(in.readNBytes(len), java.nio.charset.StandardCharsets.UTF_8);
+  }
 }
