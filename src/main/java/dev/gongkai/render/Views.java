@@ -76,11 +76,15 @@ public final class Views {
    * {@code base + "page/" + n + "/"}, with hrefs relative to the current page.
    */
   static Pager pager(int page, int pages, int total, String rootpath, String base) {
+    // Up to 9 pages, every one; beyond, the first, the last and two either side of this one. Only those are visited:
+    // a list of 100,000 records has thousands of pages, each with its pager.
     List<PageLink> links = new ArrayList<>();
-    for (int i = 1; i <= pages; i++) {
-      if (pages > 9 && i != 1 && i != pages && Math.abs(i - page) > 2) continue;
-      links.add(new PageLink(i, rootpath + pageUrl(base, i), i == page));
-    }
+    boolean all = pages <= 9;
+    int from = all ? 1 : Math.max(2, page - 2);
+    int to = all ? pages : Math.min(pages - 1, page + 2);
+    if (!all) links.add(new PageLink(1, rootpath + pageUrl(base, 1), page == 1));
+    for (int i = from; i <= to; i++) links.add(new PageLink(i, rootpath + pageUrl(base, i), i == page));
+    if (!all) links.add(new PageLink(pages, rootpath + pageUrl(base, pages), page == pages));
     return new Pager(page, pages, total,
         page > 1 ? rootpath + pageUrl(base, page - 1) : null,
         page < pages ? rootpath + pageUrl(base, page + 1) : null,
