@@ -40,6 +40,38 @@ public final class Diagnostics {
     }
   }
 
+  /**
+   * An empty collector with the same limit, for work done aside (on another thread) whose own error count matters;
+   * hand it back with {@link #addAll}.
+   */
+  public Diagnostics aside() {
+    return new Diagnostics(limit);
+  }
+
+  /**
+   * Adds everything {@code other} collected: its kept diagnostics, and the counts of those it only counted, so the
+   * totals are as if every one had been reported here.
+   */
+  public void addAll(Diagnostics other) {
+    List<Diagnostic> theirs;
+    int theirErrors;
+    int theirWarnings;
+    synchronized (other) {
+      theirs = new ArrayList<>(other.kept);
+      theirErrors = other.errors;
+      theirWarnings = other.warnings;
+    }
+    synchronized (this) {
+      for (Diagnostic d : theirs) {
+        add(d);
+        if (d.isError()) theirErrors--;
+        else theirWarnings--;
+      }
+      errors += theirErrors;
+      warnings += theirWarnings;
+    }
+  }
+
   /** Shorthand for {@code add(code.at(location, text, args))}. */
   public void report(Code code, Location location, String text, Object... args) {
     add(code.at(location, text, args));

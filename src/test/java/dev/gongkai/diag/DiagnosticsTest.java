@@ -41,4 +41,19 @@ class DiagnosticsTest {
     assertEquals(2000, d.errorCount());
     assertEquals(all.subList(0, 50), d.sorted());
   }
+
+  @Test
+  void diagnosticsCollectedAsideCountInFullWhenHandedBack() {
+    List<Diagnostic> all = many(40);
+    Diagnostics main = new Diagnostics(10);
+    main.add(all.get(39));
+    Diagnostics aside = main.aside();
+    all.subList(0, 30).forEach(aside::add);
+    aside.add(Code.DOCNO_BRACKETS.at(Location.file("catalogue/records/w.csv"), "", "x", "y"));
+    assertEquals(10, aside.sorted().size(), "the aside collector has the same limit");
+    main.addAll(aside);
+    assertEquals(31, main.errorCount(), "errors the aside collector only counted are counted");
+    assertEquals(1, main.warningCount());
+    assertEquals(all.subList(0, 10), main.sorted());
+  }
 }

@@ -76,4 +76,36 @@ class RecordValidatorTest {
     assertEquals("aqsc-01-02", site.records().get(0).itemCode());
     assertEquals("2024-01-03", site.records().get(0).published().toString());
   }
+
+  @Test
+  void aDuplicateIndexNumberIsReportedWhereItRepeatsWhateverTheThreads(@TempDir Path tmp) throws IOException {
+    // Eight files checked on every core: each repeats the first index number of the file before it. The later row, in
+    // file and row order, is the one reported, with where the number was first given.
+    StringBuilder files = new StringBuilder();
+    for (int f = 0; f < 8; f++) {
+      files.append("-- catalogue/records/r").append(f).append(".csv --\n");
+      files.append("索引号,标题,成文日期,发布日期,公开属性,事项\n");
+      for (int i = 0; i < 50; i++) {
+        files.append(String.format("A00000001/2024-%d%02d,标题%d-%d,2024-01-02,2024-01-03,主动公开,aqsc-01-01%n",
+            f, i, f, i));
+      }
+      if (f > 0) files.append(String.format("A00000001/2024-%d00,重复,2024-01-02,2024-01-03,主动公开,aqsc-01-01%n", f - 1));
+    }
+    List<String> first = null;
+    for (int run = 0; run < 5; run++) {
+      Site site = load(tmp.resolve("run" + run), files.toString());
+      List<String> seen = diags.sorted().stream()
+          .map(d -> d.code() + " " + d.location() + " " + d.messageEn()).toList();
+      assertEquals(7, seen.size(), seen::toString);
+      for (int f = 1; f < 8; f++) {
+        String at = "catalogue/records/r" + f + ".csv:52:1";
+        String was = "catalogue/records/r" + (f - 1) + ".csv:2:1";
+        assertEquals(1, seen.stream().filter(x -> x.startsWith("INDEX_DUPLICATE " + at) && x.contains(was)).count(),
+            () -> seen.toString());
+      }
+      assertEquals(400, site.records().size(), "each repeat gives no record");
+      if (first == null) first = seen;
+      assertEquals(first, seen, "the same diagnostics on every run");
+    }
+  }
 }
