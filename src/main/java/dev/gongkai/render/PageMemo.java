@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * What the last build rendered, page by page: the digest of each page's inputs and what else the page depended on.
@@ -27,18 +26,28 @@ public final class PageMemo {
    *     whole map (then its digest is under the key {@link #ALL_DOWNLOADS})
    * @param linked the content files the page links to, as {@code published path → source path} (both
    *     site-relative): published again when the page is kept
+   * @param downloadFields the fields of each download the page read (see {@link DownloadReads}), sorted: the
+   *     download digests are of these fields only
    */
-  public record Entry(byte[] key, Map<String, byte[]> downloads, Map<String, String> linked) {
+  public record Entry(byte[] key, Map<String, byte[]> downloads, Map<String, String> linked,
+      java.util.List<String> downloadFields) {
     public Entry {
       downloads = Map.copyOf(downloads);
       linked = Map.copyOf(linked);
+      downloadFields = java.util.List.copyOf(downloadFields);
     }
+  }
+
+  /** A download list's digest, given the list's key (or {@link #ALL_DOWNLOADS}) and the fields a page read. */
+  @FunctionalInterface
+  public interface DownloadDigest {
+    byte[] of(String key, java.util.List<String> fields);
   }
 
   /** The key under which a page that enumerated all downloads keeps the digest of the whole map. */
   public static final String ALL_DOWNLOADS = "\u0000all";
 
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   private final Map<String, Entry> entries;
 
@@ -71,13 +80,14 @@ public final class PageMemo {
 
   /**
    * Whether the page at {@code path} may be kept: same key, and every download list it read digests as before
-   * ({@code downloadDigest} gives the current digest of a key, or of the whole map for {@link #ALL_DOWNLOADS}).
+   * ({@code downloadDigest} gives the current digest of a key, or of the whole map for {@link #ALL_DOWNLOADS}, over
+   * the fields the page read).
    */
-  public boolean reusable(String path, byte[] key, Function<String, byte[]> downloadDigest) {
+  public boolean reusable(String path, byte[] key, DownloadDigest downloadDigest) {
     Entry e = entries.get(path);
     if (e == null || !Arrays.equals(e.key(), key)) return false;
     for (Map.Entry<String, byte[]> d : e.downloads().entrySet()) {
-      if (!Arrays.equals(d.getValue(), downloadDigest.apply(d.getKey()))) return false;
+      if (!Arrays.equals(d.getValue(), downloadDigest.of(d.getKey(), e.downloadFields()))) return false;
     }
     return true;
   }
@@ -97,6 +107,8 @@ public final class PageMemo {
         out.writeUTF(l.getKey());
         out.writeUTF(l.getValue());
       }
+      out.writeInt(v.downloadFields().size());
+      for (String f : v.downloadFields()) out.writeUTF(f);
     }
   }
 
@@ -122,7 +134,10 @@ public final class PageMemo {
       int nl = in.readInt();
       Map<String, String> linked = new TreeMap<>();
       for (int j = 0; j < nl; j++) linked.put(in.readUTF(), in.readUTF());
-      entries.put(path, new Entry(key, downloads, linked));
+      int nf = in.readInt();
+      java.util.List<String> fields = new java.util.ArrayList<>(nf);
+      for (int j = 0; j < nf; j++) fields.add(in.readUTF());
+      entries.put(path, new Entry(key, downloads, linked, fields));
     }
     return new PageMemo(entries);
   }

@@ -565,17 +565,25 @@ public final class SiteRenderer {
       downloads = new RecordingMap<>(od.downloads());
       vars.put("openData", new Views.OpenData(downloads, od.history(), od.itemFeeds(), od.datasets()));
     }
-    String html = templates.render(template, vars, locale);
+    DownloadReads.start();
+    String html;
+    java.util.Set<String> fieldsRead;
+    try {
+      html = templates.render(template, vars, locale);
+    } finally {
+      fieldsRead = DownloadReads.stop();
+    }
     Trace t = trace.get();
     trace.remove();
     out.write(path, html.getBytes(StandardCharsets.UTF_8));
     if (key != null && !t.diagnosed) {
       Map<String, byte[]> read = new TreeMap<>();
+      List<String> fields = List.copyOf(fieldsRead);
       if (downloads != null) {
-        if (downloads.readWhole()) read.put(PageMemo.ALL_DOWNLOADS, downloadDigest(PageMemo.ALL_DOWNLOADS));
-        for (String k : downloads.keysRead()) read.put(k, downloadDigest(k));
+        if (downloads.readWhole()) read.put(PageMemo.ALL_DOWNLOADS, downloadDigest(PageMemo.ALL_DOWNLOADS, fields));
+        for (String k : downloads.keysRead()) read.put(k, downloadDigest(k, fields));
       }
-      memo.next().put(path, new PageMemo.Entry(key, read, t.linked));
+      memo.next().put(path, new PageMemo.Entry(key, read, t.linked, fields));
     }
     counted();
   }
@@ -643,9 +651,26 @@ public final class SiteRenderer {
     return d;
   }
 
-  private byte[] downloadDigest(String key) {
-    return downloadDigests.computeIfAbsent(key, k -> k.equals(PageMemo.ALL_DOWNLOADS)
-        ? digest.of(new TreeMap<>(openData.downloads())) : digest.of(openData.downloads().get(k)));
+  /**
+   * The digest of a download list ({@link PageMemo#ALL_DOWNLOADS}: of every list), over the {@code fields} of each
+   * download that a page read: a page that shows a file's format, link and rounded size is not rendered again when
+   * only its checksum or exact byte count changed.
+   */
+  private byte[] downloadDigest(String key, List<String> fields) {
+    return downloadDigests.computeIfAbsent(key + '\u0000' + String.join(",", fields), k -> {
+      if (!key.equals(PageMemo.ALL_DOWNLOADS)) return digest.of(fields, shown(openData.downloads().get(key), fields));
+      Map<String, Object> all = new TreeMap<>();
+      openData.downloads().forEach((name, list) -> all.put(name, shown(list, fields)));
+      return digest.of(fields, all);
+    });
+  }
+
+  /** What a page that read {@code fields} shows of a download list (null stays null: the key was missing). */
+  private static List<List<Object>> shown(List<Views.Download> list, List<String> fields) {
+    if (list == null) return null;
+    List<List<Object>> out = new ArrayList<>(list.size());
+    for (Views.Download d : list) out.add(d.fields(fields));
+    return out;
   }
 
   /** {@code ../} once per directory level of {@code uri}. */

@@ -116,8 +116,83 @@ public final class Views {
    * @param size bytes
    */
   public record Download(String format, String path, long size, String mediaType, String sha256) {
+    // Each accessor notes its field for the page being rendered (see DownloadReads): a page depends only on what it
+    // shows of a download.
+
+    @Override
+    public String format() {
+      DownloadReads.note("format");
+      return format;
+    }
+
+    @Override
+    public String path() {
+      DownloadReads.note("path");
+      return path;
+    }
+
+    @Override
+    public long size() {
+      DownloadReads.note("size");
+      return size;
+    }
+
+    @Override
+    public String mediaType() {
+      DownloadReads.note("mediaType");
+      return mediaType;
+    }
+
+    @Override
+    public String sha256() {
+      DownloadReads.note("sha256");
+      return sha256;
+    }
+
     public String displaySize() {
+      DownloadReads.note("displaySize");
       return dev.gongkai.model.Attachment.displaySize(size);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      DownloadReads.note(DownloadReads.ALL);
+      return o instanceof Download d && d.format.equals(format) && d.path.equals(path) && d.size == size
+          && d.mediaType.equals(mediaType) && d.sha256.equals(sha256);
+    }
+
+    @Override
+    public int hashCode() {
+      DownloadReads.note(DownloadReads.ALL);
+      return java.util.Objects.hash(format, path, size, mediaType, sha256);
+    }
+
+    @Override
+    public String toString() {
+      DownloadReads.note(DownloadReads.ALL);
+      return "Download[format=" + format + ", path=" + path + ", size=" + size + ", mediaType=" + mediaType
+          + ", sha256=" + sha256 + "]";
+    }
+
+    /**
+     * The values of {@code fields} (names of accessors, or {@link DownloadReads#ALL}), in that order: what a page that
+     * read those fields shows of this download. Notes nothing.
+     */
+    List<Object> fields(java.util.Collection<String> fields) {
+      if (fields.contains(DownloadReads.ALL)) return List.of(format, path, size, mediaType, sha256);
+      List<Object> out = new ArrayList<>(fields.size());
+      for (String f : fields) {
+        out.add(switch (f) {
+          case "format" -> format;
+          case "path" -> path;
+          case "size" -> size;
+          case "mediaType" -> mediaType;
+          case "sha256" -> sha256;
+          case "displaySize" -> dev.gongkai.model.Attachment.displaySize(size);
+          default -> throw new IllegalArgumentException("no such download field: " + f);
+        });
+      }
+      return out;
     }
   }
 
