@@ -22,6 +22,10 @@ import java.util.Set;
  * matched against every candidate. The result is exactly that of matching every text. Memory: 16 bytes per text and
  * 20 per common candidate, whatever the texts contain.
  *
+ * <p>It also holds the leading sentences of each withheld body ({@link #sentences()}), so that the candidates of an
+ * unchanged withheld record are found without rendering its Markdown again: its sentences up to the fourteenth
+ * distinct one long enough to be a needle.
+ *
  * <p>Texts are identified by a 128-bit hash of their characters, not a cryptographic one: two different texts sharing
  * one by accident is about as likely as 2^-128 per pair, and nobody gains by crafting one (the texts are the site's
  * own published records).
