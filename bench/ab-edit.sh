@@ -5,11 +5,12 @@
 #
 #   bash bench/ab-edit.sh OLD.jar NEW.jar SITE OUT CSV
 #
-# Each jar needs its lib/ beside it (as target/ has). JVM options: GONGKAI_JAVA_OPTS [-Xmx2g].
+# Each jar needs its lib/ beside it (as target/ has). JVM options: GONGKAI_JAVA_OPTS [-Xmx2g -XX:+UseParallelGC, the
+# launcher's collector].
 set -euo pipefail
 [ $# -eq 5 ] || { echo "usage: bash bench/ab-edit.sh OLD.jar NEW.jar SITE OUT CSV" >&2; exit 2; }
 old=$1 new=$2 site=$3 out=$4 csv=$5
-opts=${GONGKAI_JAVA_OPTS--Xmx2g}
+opts=${GONGKAI_JAVA_OPTS--Xmx2g -XX:+UseParallelGC}
 backup=$(mktemp)
 cp "$csv" "$backup"
 trap 'cp "$backup" "$csv"; rm -f "$backup"' EXIT

@@ -15,7 +15,8 @@
 #   bash bench/scale.sh [N ...]          (default: 10000 100000 300000)
 #
 # Environment (defaults in brackets):
-#   GONGKAI_JAVA_OPTS     JVM options of the measured gongkai builds [-Xmx2g]; set to "" for the JVM's default heap
+#   GONGKAI_JAVA_OPTS     JVM options of the measured gongkai builds [-Xmx2g -XX:+UseParallelGC: the heap of the
+#                         issue's target, the collector the ./gongkai launcher chooses]; "" for the JVM's defaults
 #   GONGKAI_JAR           measure this gongkai.jar (with lib/ beside it) instead of target/gongkai.jar
 #   BENCH_SEED            SyntheticSite seed [42]
 #   SCALE_SKIP            comma-separated steps to leave out: noop,edit,hugo,pagefind,jbake []
@@ -36,7 +37,7 @@ work="$bench/work"
 results="$work/scale-results.md"
 seed="${BENCH_SEED:-42}"
 java_bin="${JAVA:-java}"
-gongkai_opts="${GONGKAI_JAVA_OPTS--Xmx2g}"
+gongkai_opts="${GONGKAI_JAVA_OPTS--Xmx2g -XX:+UseParallelGC}"
 jbake_opts="${SCALE_JBAKE_JAVA_OPTS--Xmx2g}"
 jbake_m="${SCALE_JBAKE_RECORDS:-2000}"
 pf_version="${PAGEFIND_VERSION:-1.6.0}"
