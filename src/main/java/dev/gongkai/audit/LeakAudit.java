@@ -140,12 +140,8 @@ public final class LeakAudit {
         throws IOException {
       this.withheld = withheld;
       this.listOnRequest = listOnRequest;
-      LeakNeedles.Distinct distinct = new LeakNeedles.Distinct(List.of(), NeedleMemo.empty());
-      if (!withheld.isEmpty()) {
-        LeakNeedles.Candidates candidates = LeakNeedles.candidates(withheld, memo.sentences());
-        distinct = LeakNeedles.distinctive(candidates.needles(), publicTexts, memo);
-        distinct = new LeakNeedles.Distinct(distinct.needles(), distinct.memo().withSentences(candidates.sentences()));
-      }
+      LeakNeedles.Distinct distinct = withheld.isEmpty() ? new LeakNeedles.Distinct(List.of(), NeedleMemo.empty())
+          : LeakNeedles.distinctive(LeakNeedles.candidates(withheld, memo.sentences()), publicTexts, memo);
       this.needleMemo = distinct.memo();
       List<Needle> needles = distinct.needles();
       // Needles by normal form: two records may share one (same title).

@@ -160,6 +160,12 @@ final class LeakNeedles {
   /** Distinctive needles, and what the next build may take from this one ({@link NeedleMemo}). */
   record Distinct(List<Needle> needles, NeedleMemo memo) {}
 
+  /** As {@link #distinctive(List, List, NeedleMemo)}, the next memo keeping the candidates' body sentences too. */
+  static Distinct distinctive(Candidates candidates, List<String> publicTexts, NeedleMemo memo) {
+    Distinct d = distinctive(candidates.needles(), publicTexts, memo);
+    return new Distinct(d.needles(), d.memo().withSentences(candidates.sentences()));
+  }
+
   /**
    * As {@link #distinctive(List, List)}; with a {@code memo} of the same candidates, only the texts it has not seen
    * are matched against every candidate, and every text only against the candidates whose witness text is gone.

@@ -58,8 +58,7 @@ public final class SiteRenderer {
   private final String latestReport;
   private final List<Page> nav;
   /** Catalogue items and domains by code and slug: every record page looks up its own. */
-  private final Map<String, CatalogueItem> itemsByCode = new HashMap<>();
-  private final Map<String, Catalogue.Domain> domainsBySlug = new HashMap<>();
+  private final dev.gongkai.model.CatalogueIndex index;
   /** Parsed UI text patterns, per thread ({@link MessageFormat} is not thread-safe): parsing one per page showed. */
   private final ThreadLocal<Map<String, MessageFormat>> formats = ThreadLocal.withInitial(HashMap::new);
   private final AtomicInteger pagesWritten = new AtomicInteger();
@@ -153,10 +152,7 @@ public final class SiteRenderer {
     this.nav = site.pages().stream().filter(p -> p.nav() > 0)
         .sorted(Comparator.comparingInt(Page::nav).thenComparing(Page::urlPath)).toList();
     for (Page p : site.pages()) pageUrlBySource.put(p.sourcePath(), p.urlPath());
-    for (Catalogue.Domain d : site.catalogue().domains()) {
-      domainsBySlug.putIfAbsent(d.slug(), d);
-      for (CatalogueItem i : d.items()) itemsByCode.putIfAbsent(i.code(), i);
-    }
+    this.index = dev.gongkai.model.CatalogueIndex.of(site.catalogue());
     Path root = contentDir.getParent();
     for (DisclosureRecord r : site.records()) {
       for (var a : r.attachments()) {
@@ -255,8 +251,8 @@ public final class SiteRenderer {
   private void record(DisclosureRecord r) throws IOException {
     String uri = r.url();
     String root = rootOf(uri);
-    CatalogueItem item = java.util.Objects.requireNonNull(itemsByCode.get(r.itemCode()));
-    Catalogue.Domain d = java.util.Objects.requireNonNull(domainsBySlug.get(item.domainSlug()));
+    CatalogueItem item = index.item(r.itemCode()).orElseThrow();
+    Catalogue.Domain d = index.domain(item.domainSlug()).orElseThrow();
     Location where = r.bodyPath() != null ? Location.file(r.bodyPath()) : r.origin();
     String base = r.bodyPath() != null ? parentOf(r.bodyPath()) : "content";
     Map<String, Object> v = common(uri, "record", r.title(), List.of(crumbHome(root),
@@ -285,8 +281,8 @@ public final class SiteRenderer {
   }
 
   private void dataset(Dataset ds) throws IOException {
-    CatalogueItem item = java.util.Objects.requireNonNull(itemsByCode.get(ds.itemCode()));
-    Catalogue.Domain d = java.util.Objects.requireNonNull(domainsBySlug.get(item.domainSlug()));
+    CatalogueItem item = index.item(ds.itemCode()).orElseThrow();
+    Catalogue.Domain d = index.domain(item.domainSlug()).orElseThrow();
     int pages = Math.max(1, (ds.rows().size() + DATASET_PAGE_SIZE - 1) / DATASET_PAGE_SIZE);
     for (int p = 1; p <= pages; p++) {
       String uri = Views.pageUrl(ds.url(), p);

@@ -12,6 +12,7 @@ import dev.gongkai.load.SourceText;
 import dev.gongkai.load.SourceTree;
 import dev.gongkai.load.Table;
 import dev.gongkai.model.Attachment;
+import dev.gongkai.model.CatalogueIndex;
 import dev.gongkai.model.CatalogueItem;
 import dev.gongkai.model.Disclosure;
 import dev.gongkai.model.DisclosureRecord;
@@ -25,7 +26,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,17 +52,14 @@ final class RecordRows {
 
   private final SourceTree tree;
   private final SiteConfig config;
-  private final Map<String, CatalogueItem> itemsByCode;
-  private final Map<String, CatalogueItem> itemsByPath;
+  private final CatalogueIndex catalogue;
   private final Diagnostics diags;
   private final Set<Path> referenced;
 
-  RecordRows(SourceTree tree, SiteConfig config, Map<String, CatalogueItem> itemsByCode,
-      Map<String, CatalogueItem> itemsByPath, Diagnostics diags, Set<Path> referenced) {
+  RecordRows(SourceTree tree, SiteConfig config, CatalogueIndex catalogue, Diagnostics diags, Set<Path> referenced) {
     this.tree = tree;
     this.config = config;
-    this.itemsByCode = itemsByCode;
-    this.itemsByPath = itemsByPath;
+    this.catalogue = catalogue;
     this.diags = diags;
     this.referenced = referenced;
   }
@@ -71,9 +68,9 @@ final class RecordRows {
   List<Checked> table(Table t) {
     List<Checked> out = new ArrayList<>();
     String base = t.path().substring(t.path().lastIndexOf('/') + 1).replaceFirst("(?i)\\.(csv|json|xlsx)$", "");
-    Optional<CatalogueItem> fileItem = Optional.ofNullable(itemsByCode.get(base.toLowerCase(Locale.ROOT)));
+    Optional<CatalogueItem> fileItem = catalogue.item(base.toLowerCase(Locale.ROOT));
     // Without a usable catalogue (its own errors are reported) item references cannot be checked: not repeated here.
-    boolean noCatalogue = itemsByCode.isEmpty();
+    boolean noCatalogue = catalogue.isEmpty();
     var bound = fileItem.isPresent() || noCatalogue ? COLUMNS.bind(t, diags, "item") : COLUMNS.bind(t, diags);
     if (bound.isEmpty()) return out;
     for (Row row : t.rows()) out.add(record(bound.get(), row, fileItem));
@@ -171,15 +168,15 @@ final class RecordRows {
   }
 
   private Optional<CatalogueItem> item(Cell cell, Optional<CatalogueItem> fileItem) {
-    if (itemsByCode.isEmpty()) return Optional.empty(); // the catalogue's own errors say why
+    if (catalogue.isEmpty()) return Optional.empty(); // the catalogue's own errors say why
     if (cell.isBlank()) {
       if (fileItem.isPresent()) return fileItem;
       diags.report(Code.FIELD_REQUIRED, cell.location(), "", Bi.field("事项", "item"));
       return Optional.empty();
     }
     String v = cell.trimmed();
-    Optional<CatalogueItem> found = Optional.ofNullable(itemsByCode.get(v.toLowerCase(Locale.ROOT)));
-    if (found.isEmpty()) found = Optional.ofNullable(itemsByPath.get(v.replaceAll("\\s*[/／>＞]\\s*", "/")));
+    Optional<CatalogueItem> found = catalogue.item(v.toLowerCase(Locale.ROOT));
+    if (found.isEmpty()) found = catalogue.itemByPath(v.replaceAll("\\s*[/／>＞]\\s*", "/"));
     if (found.isEmpty()) diags.report(Code.ITEM_UNKNOWN, cell.location(), cell.value(), v);
     return found;
   }
