@@ -104,7 +104,7 @@ final class BuildCache {
    * Keeps what the search stage and the leak audit of a build just committed leave for the next build, in memory
    * and in the files. A null state or layout means the build kept the previous ones, which stand.
    */
-  static void keepSideFiles(Path dir, byte[] key, SearchState state, SearchEnginePatch.Layout layout,
+  private static void keepSideFiles(Path dir, byte[] key, SearchState state, SearchEnginePatch.Layout layout,
       NeedleMemo needles) throws IOException {
     Path k = folder(dir);
     if (state != null) {
@@ -185,8 +185,41 @@ final class BuildCache {
     Files.deleteIfExists(dir.resolve(FILE));
   }
 
+  /**
+   * Keeps everything a build just committed leaves for the next one: {@link #keepSideFiles} (the search state is
+   * hundreds of megabytes at 100,000 records) on a thread of its own, beside {@link #save} on this one. Returns when
+   * both are written; an I/O failure of either is thrown here.
+   */
+  static void saveAll(Path dir, State state, SearchState search, SearchEnginePatch.Layout layout, NeedleMemo needles)
+      throws IOException {
+    java.util.concurrent.FutureTask<Void> side = new java.util.concurrent.FutureTask<>(() -> {
+      keepSideFiles(dir, state.indexKey(), search, layout, needles);
+      return null;
+    });
+    new Thread(side, "gongkai-cache").start();
+    try {
+      save(dir, state);
+    } finally {
+      awaitSideFiles(side);
+    }
+  }
+
+  private static void awaitSideFiles(java.util.concurrent.FutureTask<Void> side) throws IOException {
+    try {
+      side.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while writing the build cache");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
   /** Writes the state of a build just committed (written aside, then moved in). */
-  static void save(Path dir, State state) throws IOException {
+  private static void save(Path dir, State state) throws IOException {
     DataFiles.write(dir.resolve(FILE), FORMAT, out -> {
       out.writeUTF(state.stamp());
       out.write(state.auditDigest());

@@ -238,39 +238,13 @@ public final class SiteBuild {
       if (req.cacheDir() != null) BuildCache.invalidate(req.cacheDir());
       out.commit();
       if (req.cacheDir() != null) {
-        // The search state (hundreds of megabytes at 100,000 records) is written beside the rest, on its own thread.
-        java.util.concurrent.FutureTask<Void> side = new java.util.concurrent.FutureTask<>(() -> {
-          BuildCache.keepSideFiles(req.cacheDir(), indexed.key(), indexed.state(), indexed.engines(),
-              plan.needleMemo());
-          return null;
-        });
-        Thread t = new Thread(side, "gongkai-cache");
-        t.start();
-        try {
-          BuildCache.save(req.cacheDir(),
-              new BuildCache.State(BuildCache.stamp(req.out()), out.manifest(), memo, plan.digest(), indexed.key(),
-                  indexed.paths(), exported.memo()));
-        } finally {
-          awaitCache(side);
-        }
+        BuildCache.saveAll(req.cacheDir(),
+            new BuildCache.State(BuildCache.stamp(req.out()), out.manifest(), memo, plan.digest(), indexed.key(),
+                indexed.paths(), exported.memo()),
+            indexed.state(), indexed.engines(), plan.needleMemo());
       }
       return new BuildResult(true, diags, published.records().size(), withheld, pages, files, times,
           System.nanoTime() - started, kept, changed, indexed.kept(), indexed.mode() == Indexing.Mode.PATCHED);
-    }
-  }
-
-  /** Waits for the build cache's side files; their I/O failure is the build's, as if written on this thread. */
-  private static void awaitCache(java.util.concurrent.FutureTask<Void> side) throws IOException {
-    try {
-      side.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while writing the build cache");
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof IOException io) throw io;
-      if (e.getCause() instanceof RuntimeException re) throw re;
-      if (e.getCause() instanceof Error err) throw err;
-      throw new IllegalStateException(e.getCause());
     }
   }
 
