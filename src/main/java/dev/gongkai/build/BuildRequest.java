@@ -31,6 +31,16 @@ public record BuildRequest(Path source, Path out, Path indexDir, Path previous, 
     return new BuildRequest(source, out, indexDir, previous, dir);
   }
 
+  /**
+   * Where the search stage builds its Lucene index on disk rather than on the heap: beside {@link #indexDir()} (so
+   * that saving it is a rename), else in the cache folder; null when the request has neither (the index stays in
+   * memory).
+   */
+  Path scratchDir() {
+    if (indexDir != null) return indexDir.toAbsolutePath().normalize().getParent();
+    return cacheDir;
+  }
+
   /** The cache folder the command line uses for a site ({@code .gongkai/cache}, beside the saved index). */
   public static Path defaultCacheDir(Path source) {
     return BuildCache.defaultDir(source);

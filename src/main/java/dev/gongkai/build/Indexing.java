@@ -82,11 +82,12 @@ final class Indexing implements AutoCloseable {
    * Starts the stage: the browser index under {@code search/} and the search-engine exports under
    * {@code search/engines/}, whose checksums go into {@code sums} (synchronise on it to read it before
    * {@link #join()}). {@code last} gives the previous build's {@link SearchState} (read only when needed): records'
-   * documents are taken from it when unchanged, and with {@code previous} the files are kept or patched.
+   * documents are taken from it when unchanged, and with {@code previous} the files are kept or patched. A full index
+   * is built in a new folder of {@code scratch} (null: on the heap).
    */
   static Indexing start(PublishedSite site, OutputSink out, Map<String, String> sums,
       Supplier<Optional<SearchState>> last, Supplier<Optional<SearchEnginePatch.Layout>> lastEngines,
-      Previous previous, ViewDigest digest) {
+      Previous previous, ViewDigest digest, Path scratch) {
     CompletableFuture<Indexed> f = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       long t0 = System.nanoTime();
@@ -124,7 +125,7 @@ final class Indexing implements AutoCloseable {
           shape = patched.get().shape();
         } else {
           mode = Mode.FULL;
-          index = SearchIndex.build(docs);
+          index = SearchIndex.build(docs, scratch);
           reader = DirectoryReader.open(index);
           shape = SearchExport.write(reader, docs, site.catalogue(), noted).shape();
         }

@@ -102,7 +102,7 @@ public final class SiteBuild {
     Optional<dev.gongkai.index.SearchState> state =
         dev.gongkai.index.SearchState.read(req.cacheDir().resolve(BuildCache.SEARCH_FILE), null);
     if (state.isEmpty()) return false;
-    try (org.apache.lucene.store.Directory index = SearchIndex.build(state.get().docs())) {
+    try (org.apache.lucene.store.Directory index = SearchIndex.build(state.get().docs(), req.scratchDir())) {
       SearchIndex.save(index, req.indexDir());
     }
     return true;
@@ -183,7 +183,7 @@ public final class SiteBuild {
     if (req.cacheDir() != null) digest.prime(published.records());
     try (Indexing indexing = Indexing.start(published, out, sums,
         () -> BuildCache.searchState(req.cacheDir(), cached), () -> BuildCache.engineLayout(req.cacheDir(), cached),
-        previousIndex, digest)) {
+        previousIndex, digest, req.scratchDir())) {
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
       int pages;

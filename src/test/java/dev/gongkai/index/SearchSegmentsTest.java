@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * export read over many segments must be byte for byte the export of one.
  */
 class SearchSegmentsTest {
-  private static Map<String, byte[]> export(Directory dir, List<SearchDoc> docs) throws Exception {
+  static Map<String, byte[]> export(Directory dir, List<SearchDoc> docs) throws Exception {
     Map<String, byte[]> files = new TreeMap<>();
     OutputSink out = new OutputSink() {
       @Override
