@@ -156,9 +156,13 @@ final class Indexing implements AutoCloseable {
         : SearchEnginePatch.apply(before.get().docs(), lastEngines.get().orElse(null), docs, baseUrl,
             p -> Files.readAllBytes(previous.dir().resolve(p)));
     if (patched.isEmpty()) {
-      SearchEngineExport.Built built = SearchEngineExport.buildWithLayout(docs, baseUrl, SearchEngineExport.PART_BYTES);
-      SiteBuild.writeAll(built.files(), out, sums);
-      return built.layout();
+      // A part at a time: the whole export would be twice the documents' text on the heap.
+      return SearchEngineExport.write(docs, baseUrl, SearchEngineExport.PART_BYTES, (f, sha) -> {
+        out.write(f.path(), f.data());
+        synchronized (sums) {
+          sums.put(f.path(), sha);
+        }
+      });
     }
     SiteBuild.writeAll(patched.get().files(), out, sums);
     for (var kept : patched.get().kept().entrySet()) {

@@ -142,27 +142,77 @@ public final class SearchEngineExport {
 
   /** As {@link #build(List, String, long)}, with the layout of the parts. */
   public static Built buildWithLayout(List<SearchDoc> docs, String baseUrl, long partBytes) {
-    List<Entry> entries = new ArrayList<>(docs.size());
-    for (SearchDoc d : docs) entries.add(entry(d, baseUrl));
-    entries.sort(Comparator.comparing(Entry::id));
-    for (int i = 1; i < entries.size(); i++) {
-      if (entries.get(i).id().equals(entries.get(i - 1).id())) {
-        throw new IllegalArgumentException("duplicate search document id: " + entries.get(i).id());
-      }
+    List<ExportFile> files = new ArrayList<>();
+    SearchEnginePatch.Layout layout;
+    try {
+      layout = write(docs, baseUrl, partBytes, (f, sha) -> files.add(f));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // the list does not throw
     }
-    int[] bulkSizes = new int[entries.size()];
-    int[] solrSizes = new int[entries.size()];
-    for (int i = 0; i < entries.size(); i++) {
-      bulkSizes[i] = entries.get(i).bulk().length;
-      solrSizes[i] = entries.get(i).solr().length;
-    }
-    Written w = write(entries, baseUrl, partBytes);
-    return new Built(w.files(), new SearchEnginePatch.Layout(baseUrl, partBytes, bulkSizes, solrSizes, w.bulk(),
-        w.solr()));
+    // The bulk parts, then Solr's, then the rest as written.
+    files.sort(Comparator.comparingInt(f -> f.path().startsWith(DIR + "opensearch/bulk-") ? 0
+        : f.path().startsWith(DIR + "solr/docs-") ? 1 : 2));
+    return new Built(List.copyOf(files), layout);
   }
 
-  /** The files written and the parts of each format. */
-  record Written(List<ExportFile> files, List<Part> bulk, List<Part> solr) {}
+  /** Takes each file of the export as soon as it is complete. */
+  @FunctionalInterface
+  public interface Sink {
+    /** @param sha256 the file's SHA-256, in lower-case hex */
+    void accept(ExportFile file, String sha256) throws IOException;
+  }
+
+  /**
+   * Writes the export to {@code sink}, a part at a time: each document is encoded when its turn comes, so at most one
+   * part of each format is held (at 100,000 records the whole export is over 500 MB). Returns the layout a later
+   * {@link SearchEnginePatch} needs.
+   *
+   * @throws IllegalArgumentException on a duplicate id
+   */
+  public static SearchEnginePatch.Layout write(List<SearchDoc> docs, String baseUrl, long partBytes, Sink sink)
+      throws IOException {
+    List<SearchDoc> sorted = new ArrayList<>(docs);
+    sorted.sort(Comparator.comparing(SearchDoc::id));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).id().equals(sorted.get(i - 1).id())) {
+        throw new IllegalArgumentException("duplicate search document id: " + sorted.get(i).id());
+      }
+    }
+    return write(sorted.size(), i -> entry(sorted.get(i), baseUrl), baseUrl, partBytes, sink);
+  }
+
+  /**
+   * As {@link #write(List, String, long, Sink)}, for documents already encoded ({@link SearchEngineMerge}): the
+   * entries must be sorted by id without duplicates.
+   */
+  static SearchEnginePatch.Layout writeEntries(List<Entry> entries, String baseUrl, long partBytes, Sink sink)
+      throws IOException {
+    return write(entries.size(), entries::get, baseUrl, partBytes, sink);
+  }
+
+  /** The parts, the static files and the manifest, encoding the entry of position {@code i} when its turn comes. */
+  private static SearchEnginePatch.Layout write(int documents, java.util.function.IntFunction<Entry> entry,
+      String baseUrl, long partBytes, Sink sink) throws IOException {
+    if (partBytes < 1) throw new IllegalArgumentException("partBytes must be positive");
+    int[] bulkSizes = new int[documents];
+    int[] solrSizes = new int[documents];
+    Parts bulk = bulkParts(partBytes).to(sink);
+    Parts solr = solrParts(partBytes).to(sink);
+    for (int i = 0; i < documents; i++) {
+      Entry e = entry.apply(i);
+      bulkSizes[i] = e.bulk().length;
+      solrSizes[i] = e.solr().length;
+      bulk.add(e.id(), e.bulk());
+      solr.add(e.id(), e.solr());
+    }
+    bulk.flush();
+    solr.flush();
+    for (ExportFile f : Static.FILES) sink.accept(f, Checksums.sha256(f.data()));
+    ExportFile manifest = manifestFile(baseUrl, documents, partBytes, bulk.parts, solr.parts);
+    sink.accept(manifest, Checksums.sha256(manifest.data()));
+    return new SearchEnginePatch.Layout(baseUrl, partBytes, bulkSizes, solrSizes, List.copyOf(bulk.parts),
+        List.copyOf(solr.parts));
+  }
 
   /** One document in both formats. */
   static Entry entry(SearchDoc d, String baseUrl) {
@@ -204,31 +254,6 @@ public final class SearchEngineExport {
     g.writeEndObject();
   }
 
-  /**
-   * The files for {@code entries}, which must be sorted by id without duplicates: the parts, the static settings and
-   * schema, the README and the manifest. Consumes the list (each element is set to null once written into its
-   * parts), so that the documents are held about twice, not four times, at the peak.
-   */
-  static Written write(List<Entry> entries, String baseUrl, long partBytes) {
-    if (partBytes < 1) throw new IllegalArgumentException("partBytes must be positive");
-    Parts bulk = bulkParts(partBytes);
-    Parts solr = solrParts(partBytes);
-    int documents = entries.size();
-    for (int i = 0; i < documents; i++) {
-      Entry e = entries.get(i);
-      bulk.add(e.id(), e.bulk());
-      solr.add(e.id(), e.solr());
-      entries.set(i, null);
-    }
-    bulk.flush();
-    solr.flush();
-    List<ExportFile> out = new ArrayList<>(bulk.files);
-    out.addAll(solr.files);
-    out.addAll(Static.FILES);
-    out.add(manifestFile(baseUrl, documents, partBytes, bulk.parts, solr.parts));
-    return new Written(List.copyOf(out), List.copyOf(bulk.parts), List.copyOf(solr.parts));
-  }
-
   static ExportFile manifestFile(String baseUrl, int documents, long partBytes, List<Part> bulk, List<Part> solr) {
     return file(MANIFEST, pretty(manifest(baseUrl, documents, partBytes, bulk, solr)), "application/json");
   }
@@ -258,8 +283,8 @@ public final class SearchEngineExport {
     final byte[] separator;
     final byte[] tail;
     final long limit;
-    final List<ExportFile> files = new ArrayList<>();
     final List<Part> parts = new ArrayList<>();
+    private Sink sink;
     final ByteArrayOutputStream buf = new ByteArrayOutputStream();
     int count;
     String first;
@@ -272,6 +297,12 @@ public final class SearchEngineExport {
       this.separator = separator.getBytes(StandardCharsets.UTF_8);
       this.tail = tail.getBytes(StandardCharsets.UTF_8);
       this.limit = limit;
+    }
+
+    /** Sends each part to {@code sink} when complete. */
+    Parts to(Sink sink) {
+      this.sink = sink;
+      return this;
     }
 
     /**
@@ -293,7 +324,7 @@ public final class SearchEngineExport {
       return out;
     }
 
-    void add(String id, byte[] doc) {
+    void add(String id, byte[] doc) throws IOException {
       if (count > 0 && (long) buf.size() + separator.length + doc.length + tail.length > limit) flush();
       buf.writeBytes(count == 0 ? head : separator);
       buf.writeBytes(doc);
@@ -301,13 +332,14 @@ public final class SearchEngineExport {
       last = id;
     }
 
-    void flush() {
+    void flush() throws IOException {
       if (count == 0) return;
       buf.writeBytes(tail);
       byte[] data = buf.toByteArray();
       String path = String.format(Locale.ROOT, pattern, parts.size() + 1);
-      files.add(file(path, data, type));
-      parts.add(new Part(path, count, data.length, Checksums.sha256(data), first, last));
+      String sha = Checksums.sha256(data);
+      sink.accept(file(path, data, type), sha);
+      parts.add(new Part(path, count, data.length, sha, first, last));
       buf.reset();
       count = 0;
     }

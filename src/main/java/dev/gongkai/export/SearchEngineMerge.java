@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gongkai.index.analysis.CharFold;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,8 +93,11 @@ public final class SearchEngineMerge {
       }
     }
     List<ExportFile> out = new ArrayList<>();
-    for (ExportFile f : SearchEngineExport.write(new ArrayList<>(all.values()), baseUrl, partBytes).files()) {
-      out.add(new ExportFile(f.path().substring(SearchEngineExport.DIR.length()), f.data(), f.mediaType()));
+    try {
+      SearchEngineExport.writeEntries(new ArrayList<>(all.values()), baseUrl, partBytes, (f, sha) ->
+          out.add(new ExportFile(f.path().substring(SearchEngineExport.DIR.length()), f.data(), f.mediaType())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // the list does not throw
     }
     return out;
   }

@@ -323,6 +323,27 @@ class SearchEngineExportTest {
   }
 
   @Test
+  void partsAreHandedOverAsTheyAreCompleted() throws IOException {
+    long limit = 16 * 1024;
+    List<String> order = new ArrayList<>();
+    Map<String, byte[]> streamed = new java.util.TreeMap<>();
+    SearchEnginePatch.Layout layout = SearchEngineExport.write(docs, BASE, limit, (f, sha) -> {
+      assertEquals(dev.gongkai.export.Checksums.sha256(f.data()), sha, f.path());
+      order.add(f.path());
+      streamed.put(f.path(), f.data());
+    });
+    Map<String, byte[]> built = byPath(SearchEngineExport.build(docs, BASE, limit));
+    assertEquals(built.keySet(), streamed.keySet());
+    for (String p : built.keySet()) assertArrayEquals(built.get(p), streamed.get(p), p);
+    assertTrue(layout.bulk().size() > 2 && layout.solr().size() > 2, "several parts: " + order);
+    // Not all of one format before the other: a part goes out when it is full, while the rest are being encoded.
+    int firstSolr = order.indexOf(SearchEngineExport.DIR + String.format(SearchEngineExport.SOLR_PATTERN, 1));
+    int lastBulk = order.indexOf(SearchEngineExport.DIR
+        + String.format(SearchEngineExport.BULK_PATTERN, layout.bulk().size()));
+    assertTrue(firstSolr < lastBulk, order.toString());
+  }
+
+  @Test
   void largeExportsAreSplitIntoPartsUnderTheLimit() throws IOException {
     long limit = 16 * 1024;
     Map<String, byte[]> whole = byPath(SearchEngineExport.build(docs, BASE));
