@@ -42,6 +42,25 @@ final class RecordAccessor extends ObjectPropertyAccessor {
     return h == NONE ? null : (MethodHandle) h;
   }
 
+  private static final Map<Class<?>, Map<String, Object>> METHODS = new ConcurrentHashMap<>();
+
+  /**
+   * The public no-argument method {@code name} of a record or enum class (a component's accessor or another method,
+   * as {@code ${r.url()}} calls it), as a method handle taking the object; null when there is none.
+   */
+  static MethodHandle method(Class<?> type, String name) {
+    Object h = METHODS.computeIfAbsent(type, k -> new ConcurrentHashMap<>()).computeIfAbsent(name, n -> {
+      try {
+        java.lang.reflect.Method m = type.getMethod(n);
+        if (java.lang.reflect.Modifier.isStatic(m.getModifiers()) || m.getReturnType() == void.class) return NONE;
+        return unreflect(m);
+      } catch (NoSuchMethodException e) {
+        return NONE;
+      }
+    });
+    return h == NONE ? null : (MethodHandle) h;
+  }
+
   @Override
   public Object getProperty(Map context, Object target, Object name) throws OgnlException {
     if (name instanceof String s) {
