@@ -74,6 +74,7 @@ public final class CsvReader {
     int n = s.length();
     List<List<Cell>> records = new ArrayList<>();
     List<Cell> current = new ArrayList<>();
+    SourceText.Locator at = src.locator();
     boolean tooLarge = false;
     int i = 0;
     if (n == 0) return records;
@@ -136,7 +137,7 @@ public final class CsvReader {
         tooLarge = true;
         value.setLength(0);
       }
-      current.add(new Cell(value.toString(), src.locate(fieldStart)));
+      current.add(new Cell(value.toString(), at.at(fieldStart)));
       if (i >= n) {
         if (!tooLarge) records.add(current);
         return dropTrailingEmptyRecord(records);
