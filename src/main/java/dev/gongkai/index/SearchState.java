@@ -23,7 +23,8 @@ import java.util.Optional;
  * @param keys per document, its {@link RecordDocs} key, or "" (datasets, pages)
  */
 public record SearchState(byte[] key, List<SearchDoc> docs, List<String> keys, SearchExport.Shape shape) {
-  private static final int FORMAT = 1;
+  /** 2: strings as UTF-16 ({@link DataFiles#writeChars}); 1 wrote UTF-8. */
+  private static final int FORMAT = 2;
 
   public SearchState {
     docs = List.copyOf(docs);
@@ -96,10 +97,10 @@ public record SearchState(byte[] key, List<SearchDoc> docs, List<String> keys, S
   }
 
   private static void string(DataOutputStream out, String s) throws IOException {
-    DataFiles.writeString(out, s);
+    DataFiles.writeChars(out, s);
   }
 
   private static String string(DataInputStream in) throws IOException {
-    return DataFiles.readString(in);
+    return DataFiles.readChars(in);
   }
 }
