@@ -21,8 +21,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * The search stage's Lucene configurations side by side on one site: the search documents are built once, then
  * each configuration named on the command line indexes them in memory and, when it leaves one segment, the browser
  * files are exported (to nowhere). Names combine: {@code cur} (the old setup: merges, compound files,
- * forceMerge(1)), {@code nocfs} (no compound files), {@code nomerge} (no merges, no forceMerge), {@code 128} or
- * {@code 256} (indexing buffer in MB, else 64).
+ * forceMerge(1)), {@code nocfs} (no compound files), {@code nomerge} (no merges, no forceMerge), a number (indexing
+ * buffer in MB, else 64), {@code export} (export however many segments are left).
  *
  * <pre>
  *   java -Xmx2g -cp "target/gongkai.jar:target/lib/*" bench/IndexVariants.java SITE cur nocfs nomerge-nocfs 256-nocfs
@@ -46,7 +46,8 @@ public class IndexVariants {
       String v = a[r];
       t = System.nanoTime();
       ByteBuffersDirectory dir = new ByteBuffersDirectory();
-      int mb = v.contains("256") ? 256 : v.contains("128") ? 128 : 64;
+      java.util.regex.Matcher num = java.util.regex.Pattern.compile("(\\d+)").matcher(v);
+      int mb = num.find() ? Integer.parseInt(num.group(1)) : 64;
       IndexWriterConfig cfg = new IndexWriterConfig(new SearchAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
           .setMergePolicy(v.contains("nomerge") ? NoMergePolicy.INSTANCE : new LogByteSizeMergePolicy())
           .setRAMBufferSizeMB(mb).setUseCompoundFile(!v.contains("nocfs")).setCommitOnClose(true);
@@ -60,7 +61,7 @@ public class IndexVariants {
       long tb = System.nanoTime();
       DirectoryReader reader = DirectoryReader.open(dir);
       String exp = "-";
-      if (reader.leaves().size() == 1) {
+      if (reader.leaves().size() == 1 || v.contains("export")) {
         long te = System.nanoTime();
         SearchExport.write(reader, docs, p.catalogue(), none);
         exp = String.format("%.1f", (System.nanoTime() - te) / 1e9);
