@@ -23,12 +23,7 @@ import org.thymeleaf.standard.expression.StandardExpressions;
  */
 final class ChainEvaluator implements IStandardVariableExpressionEvaluator {
   /** Cached for expressions outside the subset. */
-  private static final FastExpression NOT_FAST = new FastExpression() {
-    @Override
-    Object eval(ITemplateContext context) {
-      return OGNL;
-    }
-  };
+  private static final FastExpression NOT_FAST = context -> FastExpression.OGNL;
 
   private final IStandardVariableExpressionEvaluator ognl;
   private final Map<String, FastExpression> parsed = new ConcurrentHashMap<>();

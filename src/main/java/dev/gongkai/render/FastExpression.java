@@ -23,18 +23,18 @@ import org.thymeleaf.context.ITemplateContext;
  * <p>Why: at 100,000 records OGNL's evaluation of these expressions (it walks each class's interfaces for every
  * property link, and checks every method call against Thymeleaf's access list) was about an eighth of rendering.
  */
-abstract class FastExpression {
+interface FastExpression {
   /** Returned by {@link #eval}: OGNL must evaluate the expression. */
-  static final Object OGNL = new Object();
+  Object OGNL = new Object();
 
   /** The value, or {@link #OGNL}. */
-  abstract Object eval(ITemplateContext context);
+  Object eval(ITemplateContext context);
 
   /** Words OGNL reads as operators or literals; those not handled here send the expression to OGNL. */
-  private static final Set<String> OTHER_WORDS = Set.of("this", "in", "instanceof", "new", "shl", "shr", "ushr",
+  Set<String> OTHER_WORDS = Set.of("this", "in", "instanceof", "new", "shl", "shr", "ushr",
       "band", "bor", "xor", "bnot");
   /** Map properties OGNL answers itself instead of looking the key up. */
-  private static final Set<String> MAP_PROPERTIES = Set.of("size", "keys", "keySet", "values", "isEmpty");
+  Set<String> MAP_PROPERTIES = Set.of("size", "keys", "keySet", "values", "isEmpty");
 
   /** The expression parsed, or null when it is outside the subset. */
   static FastExpression parse(String exp) {
@@ -50,7 +50,7 @@ abstract class FastExpression {
   // ------------------------------------------------------------------------------------------------ tokens
 
   /** A token: {@code kind} is 'n' (name), 's' (string), 'c' (character), 'i' (integer) or 'o' (operator). */
-  private record Token(char kind, String text) {}
+  record Token(char kind, String text) {}
 
   private static List<Token> tokens(String s) {
     List<Token> out = new ArrayList<>();
@@ -132,7 +132,7 @@ abstract class FastExpression {
   // ------------------------------------------------------------------------------------------------ parser
 
   /** Recursive descent, OGNL's precedence: {@code ?:} < or < and < equality < relational < + < unary. */
-  private static final class Parser {
+  final class Parser {
     final List<Token> tokens;
     int at;
 
@@ -250,31 +250,17 @@ abstract class FastExpression {
 
   // ------------------------------------------------------------------------------------------------ nodes
 
-  private static final class Literal extends FastExpression {
-    final Object value;
-
-    Literal(Object value) {
-      this.value = value;
-    }
-
+  record Literal(Object value) implements FastExpression {
     @Override
-    Object eval(ITemplateContext context) {
+    public Object eval(ITemplateContext context) {
       return value;
     }
   }
 
   /** {@code a.b.c()}: a template variable, then map keys, record components or methods, or the two calls. */
-  static final class Chain extends FastExpression {
-    final String[] names;
-    final boolean[] calls;
-
-    Chain(String[] names, boolean[] calls) {
-      this.names = names;
-      this.calls = calls;
-    }
-
+  record Chain(String[] names, boolean[] calls) implements FastExpression {
     @Override
-    Object eval(ITemplateContext context) {
+    public Object eval(ITemplateContext context) {
       Object value = context.getVariable(names[0]);
       for (int i = 1; i < names.length; i++) {
         String name = names[i];
@@ -328,15 +314,9 @@ abstract class FastExpression {
   }
 
   /** OGNL's {@code +}: a string joined with what it meets, integers added. */
-  private static final class Add extends FastExpression {
-    final List<FastExpression> terms;
-
-    Add(List<FastExpression> terms) {
-      this.terms = terms;
-    }
-
+  record Add(List<FastExpression> terms) implements FastExpression {
     @Override
-    Object eval(ITemplateContext context) {
+    public Object eval(ITemplateContext context) {
       Object acc = terms.get(0).eval(context);
       for (int i = 1; i < terms.size(); i++) {
         Object v = terms.get(i).eval(context);
@@ -360,34 +340,18 @@ abstract class FastExpression {
     }
   }
 
-  private static final class Not extends FastExpression {
-    final FastExpression operand;
-
-    Not(FastExpression operand) {
-      this.operand = operand;
-    }
-
+  record Not(FastExpression operand) implements FastExpression {
     @Override
-    Object eval(ITemplateContext context) {
+    public Object eval(ITemplateContext context) {
       Object v = operand.eval(context);
       return v instanceof Boolean b ? (Object) !b : OGNL;
     }
   }
 
   /** {@code and} / {@code or}: OGNL's value is the last operand it evaluated. */
-  private static final class Logic extends FastExpression {
-    final FastExpression left;
-    final FastExpression right;
-    final boolean and;
-
-    Logic(FastExpression left, FastExpression right, boolean and) {
-      this.left = left;
-      this.right = right;
-      this.and = and;
-    }
-
+  record Logic(FastExpression left, FastExpression right, boolean and) implements FastExpression {
     @Override
-    Object eval(ITemplateContext context) {
+    public Object eval(ITemplateContext context) {
       Object l = left.eval(context);
       if (!(l instanceof Boolean b)) return OGNL;
       if (b != and) return l;
@@ -396,19 +360,9 @@ abstract class FastExpression {
     }
   }
 
-  private static final class Equals extends FastExpression {
-    final FastExpression left;
-    final FastExpression right;
-    final boolean negate;
-
-    Equals(FastExpression left, FastExpression right, boolean negate) {
-      this.left = left;
-      this.right = right;
-      this.negate = negate;
-    }
-
+  record Equals(FastExpression left, FastExpression right, boolean negate) implements FastExpression {
     @Override
-    Object eval(ITemplateContext context) {
+    public Object eval(ITemplateContext context) {
       Object l = left.eval(context);
       Object r = right.eval(context);
       if (l == OGNL || r == OGNL) return OGNL;
@@ -425,19 +379,9 @@ abstract class FastExpression {
     }
   }
 
-  private static final class Compare extends FastExpression {
-    final FastExpression left;
-    final FastExpression right;
-    final String op;
-
-    Compare(FastExpression left, FastExpression right, String op) {
-      this.left = left;
-      this.right = right;
-      this.op = op;
-    }
-
+  record Compare(FastExpression left, FastExpression right, String op) implements FastExpression {
     @Override
-    Object eval(ITemplateContext context) {
+    public Object eval(ITemplateContext context) {
       if (!(left.eval(context) instanceof Integer l) || !(right.eval(context) instanceof Integer r)) return OGNL;
       return switch (op) {
         case ">" -> l > r;
@@ -449,19 +393,9 @@ abstract class FastExpression {
   }
 
   /** {@code test ? yes : no}. */
-  private static final class Test extends FastExpression {
-    final FastExpression test;
-    final FastExpression yes;
-    final FastExpression no;
-
-    Test(FastExpression test, FastExpression yes, FastExpression no) {
-      this.test = test;
-      this.yes = yes;
-      this.no = no;
-    }
-
+  record Test(FastExpression test, FastExpression yes, FastExpression no) implements FastExpression {
     @Override
-    Object eval(ITemplateContext context) {
+    public Object eval(ITemplateContext context) {
       Object t = test.eval(context);
       if (!(t instanceof Boolean b)) return OGNL;
       return (b ? yes : no).eval(context);
