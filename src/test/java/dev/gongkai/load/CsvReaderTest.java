@@ -78,4 +78,83 @@ class CsvReaderTest {
     assertEquals(null, read("", diags));
     assertEquals(Code.FILE_EMPTY, diags.sorted().get(0).code());
   }
+
+  /**
+   * The tokenizer cuts values out of the text in pieces; this is the character-by-character reading it replaced, as
+   * the oracle: values and field starts per record, or null for an unclosed quote.
+   */
+  private static List<List<Object[]>> reference(String s) {
+    int n = s.length();
+    List<List<Object[]>> records = new java.util.ArrayList<>();
+    List<Object[]> current = new java.util.ArrayList<>();
+    int i = 0;
+    if (n == 0) return records;
+    while (true) {
+      int start = i;
+      StringBuilder v = new StringBuilder();
+      if (i < n && s.charAt(i) == '"') {
+        i++;
+        boolean closed = false;
+        while (i < n) {
+          char c = s.charAt(i);
+          if (c == '"' && i + 1 < n && s.charAt(i + 1) == '"') {
+            v.append('"');
+            i += 2;
+          } else if (c == '"') {
+            i++;
+            closed = true;
+            break;
+          } else {
+            v.append(c);
+            i++;
+          }
+        }
+        if (!closed) return null;
+      }
+      while (i < n && ",\r\n".indexOf(s.charAt(i)) < 0) v.append(s.charAt(i++));
+      current.add(new Object[] {v.toString(), start});
+      if (i >= n) {
+        records.add(current);
+        List<Object[]> last = records.get(records.size() - 1);
+        if (last.size() == 1 && ((String) last.get(0)[0]).isEmpty()) records.remove(records.size() - 1);
+        return records;
+      }
+      char c = s.charAt(i);
+      if (c == ',') {
+        i++;
+        continue;
+      }
+      i += (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') ? 2 : 1;
+      records.add(current);
+      current = new java.util.ArrayList<>();
+      if (i >= n) return records;
+    }
+  }
+
+  @Test
+  void valuesAndLocationsAreThoseOfACharacterByCharacterReading() {
+    java.util.Random random = new java.util.Random(3);
+    String alphabet = "a应,\"\r\n \"\"x";
+    for (int t = 0; t < 3000; t++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(30); k > 0; k--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      String text = b.toString();
+      SourceText src = new SourceText("t.csv", text);
+      List<List<Cell>> got = CsvReader.tokenize(src, new Diagnostics());
+      List<List<Object[]>> want = reference(text);
+      String shown = text.replace("\r", "\\r").replace("\n", "\\n");
+      if (want == null) {
+        assertEquals(null, got, shown);
+        continue;
+      }
+      assertEquals(want.size(), got.size(), shown);
+      for (int r = 0; r < want.size(); r++) {
+        assertEquals(want.get(r).size(), got.get(r).size(), shown);
+        for (int f = 0; f < want.get(r).size(); f++) {
+          assertEquals(want.get(r).get(f)[0], got.get(r).get(f).value(), shown);
+          assertEquals(src.locate((Integer) want.get(r).get(f)[1]), got.get(r).get(f).location(), shown);
+        }
+      }
+    }
+  }
 }
