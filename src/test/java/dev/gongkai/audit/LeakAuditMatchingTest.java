@@ -115,15 +115,28 @@ class LeakAuditMatchingTest {
     for (int round = 0; round < 200; round++) {
       List<String> needles = new ArrayList<>();
       for (int i = 0; i < 1 + r.nextInt(12); i++) needles.add(random(r, alphabet, 1 + r.nextInt(5)));
-      String text = random(r, alphabet, r.nextInt(60));
-      LeakMatcher m = new LeakMatcher(needles);
-      BitSet hit = new BitSet();
-      char[] chars = text.toCharArray();
-      m.find(chars, chars.length, new long[1], hit);
-      for (int i = 0; i < needles.size(); i++) {
-        boolean expected = occursBounded(needles.get(i), text);
-        assertEquals(expected, hit.get(i), needles.get(i) + " in " + text);
-      }
+      agreesWithIndexOf(needles, random(r, alphabet, r.nextInt(60)));
+    }
+  }
+
+  private static void agreesWithIndexOf(List<String> needles, String text) {
+    BitSet hit = new BitSet();
+    char[] chars = text.toCharArray();
+    new LeakMatcher(needles).find(chars, chars.length, new long[1], hit);
+    for (int i = 0; i < needles.size(); i++) {
+      assertEquals(occursBounded(needles.get(i), text), hit.get(i), needles.get(i) + " in " + text);
+    }
+  }
+
+  /** Many needles: a large automaton, whose transitions share one hash table. */
+  @Test
+  void matcherAgreesWithIndexOfForManyNeedles() {
+    Random r = new Random(17);
+    String alphabet = "ab青龙峡尾矿库c-1";
+    for (int round = 0; round < 12; round++) {
+      List<String> needles = new ArrayList<>();
+      for (int i = 0; i < 500 + r.nextInt(2500); i++) needles.add(random(r, alphabet, 1 + r.nextInt(9)));
+      agreesWithIndexOf(needles, random(r, alphabet, 500 + r.nextInt(2000)));
     }
   }
 
