@@ -128,7 +128,7 @@ class LeakAuditMatchingTest {
     }
   }
 
-  /** Many needles: a large automaton, whose transitions share one hash table. */
+  /** Many needles: a large automaton, with states of many children and long fail chains. */
   @Test
   void matcherAgreesWithIndexOfForManyNeedles() {
     Random r = new Random(17);
