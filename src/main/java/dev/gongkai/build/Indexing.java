@@ -157,12 +157,8 @@ final class Indexing implements AutoCloseable {
             p -> Files.readAllBytes(previous.dir().resolve(p)));
     if (patched.isEmpty()) {
       // A part at a time: the whole export would be twice the documents' text on the heap.
-      return SearchEngineExport.write(docs, baseUrl, SearchEngineExport.PART_BYTES, (f, sha) -> {
-        out.write(f.path(), f.data());
-        synchronized (sums) {
-          sums.put(f.path(), sha);
-        }
-      });
+      return SearchEngineExport.write(docs, baseUrl, SearchEngineExport.PART_BYTES,
+          (f, sha) -> SiteBuild.write(f, sha, out, sums));
     }
     SiteBuild.writeAll(patched.get().files(), out, sums);
     for (var kept : patched.get().kept().entrySet()) {

@@ -160,13 +160,18 @@ public final class SiteBuild {
   /** Writes {@code files} and records their SHA-256 for {@code SHA256SUMS}. */
   static void writeAll(List<ExportFile> files, dev.gongkai.write.OutputSink out, Map<String, String> sums)
       throws IOException {
-    for (ExportFile f : files) {
-      out.write(f.path(), f.data());
-      synchronized (sums) {
-        sums.put(f.path(), Checksums.sha256(f.data()));
-      }
+    for (ExportFile f : files) write(f, Checksums.sha256(f.data()), out, sums);
+  }
+
+  /** Writes one download file whose SHA-256 ({@code sha256}, hex) is known, and lists it for SHA256SUMS. */
+  static void write(ExportFile f, String sha256, dev.gongkai.write.OutputSink out, Map<String, String> sums)
+      throws IOException {
+    out.write(f.path(), f.data());
+    synchronized (sums) {
+      sums.put(f.path(), sha256);
     }
   }
+
 
   private static BuildResult renderAndFinish(BuildRequest req, PublishedSite published, Site site, int withheld,
       Provenance provenance, Exported exported, BuildOutput out, java.util.TreeMap<String, String> sums,

@@ -38,13 +38,17 @@ public final class SourceText {
   }
 
   public Location locate(int offset) {
-    // The LF of a CRLF is part of the same line end: a position there is the end of the line, as at the CR.
-    if (offset > 0 && offset < text.length() && text.charAt(offset) == '\n' && text.charAt(offset - 1) == '\r') {
-      offset--;
-    }
+    offset = atLineEnd(offset);
     int idx = Arrays.binarySearch(lineStarts, offset);
     int line = idx >= 0 ? idx : -idx - 2;
     return new Location(path, line + 1, offset - lineStarts[line] + 1);
+  }
+
+  /** The LF of a CRLF is part of the same line end: a position there is the end of the line, as at the CR. */
+  private int atLineEnd(int offset) {
+    boolean lfOfCrLf = offset > 0 && offset < text.length() && text.charAt(offset) == '\n'
+        && text.charAt(offset - 1) == '\r';
+    return lfOfCrLf ? offset - 1 : offset;
   }
 
   /**
@@ -63,9 +67,7 @@ public final class SourceText {
 
     /** The same location as {@link SourceText#locate}{@code (offset)}. */
     public Location at(int offset) {
-      if (offset > 0 && offset < text.length() && text.charAt(offset) == '\n' && text.charAt(offset - 1) == '\r') {
-        offset--;
-      }
+      offset = atLineEnd(offset);
       if (offset < lineStarts[line]) throw new IllegalArgumentException("offsets must not decrease: " + offset);
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
       return new Location(path, line + 1, offset - lineStarts[line] + 1);

@@ -46,12 +46,10 @@ final class ChainEvaluator implements IStandardVariableExpressionEvaluator {
         || (expression.getUseSelectionAsRoot() && template.hasSelectionTarget())) {
       return ognl.evaluate(context, expression, expContext);
     }
-    FastExpression fast = parsed.get(exp);
-    if (fast == null) {
-      fast = FastExpression.parse(exp);
-      parsed.put(exp, fast == null ? NOT_FAST : fast);
-      if (fast == null) fast = NOT_FAST;
-    }
+    FastExpression fast = parsed.computeIfAbsent(exp, e -> {
+      FastExpression f = FastExpression.parse(e);
+      return f == null ? NOT_FAST : f;
+    });
     Object value = fast.eval(template);
     if (value == FastExpression.OGNL) return ognl.evaluate(context, expression, expContext);
     if (!expContext.getPerformTypeConversion()) return value;

@@ -50,13 +50,8 @@ final class RecordAccessor extends ObjectPropertyAccessor {
    */
   static MethodHandle method(Class<?> type, String name) {
     Object h = METHODS.computeIfAbsent(type, k -> new ConcurrentHashMap<>()).computeIfAbsent(name, n -> {
-      try {
-        java.lang.reflect.Method m = type.getMethod(n);
-        if (java.lang.reflect.Modifier.isStatic(m.getModifiers()) || m.getReturnType() == void.class) return NONE;
-        return unreflect(m);
-      } catch (NoSuchMethodException e) {
-        return NONE;
-      }
+      java.lang.reflect.Method m = noArgument(type, n);
+      return m == null ? NONE : unreflect(m);
     });
     return h == NONE ? null : (MethodHandle) h;
   }
@@ -91,16 +86,22 @@ final class RecordAccessor extends ObjectPropertyAccessor {
     String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
     String[] candidates = {"get" + cap, "is" + cap, name};
     for (int i = 0; i < candidates.length; i++) {
-      try {
-        java.lang.reflect.Method m = type.getMethod(candidates[i]);
-        if (java.lang.reflect.Modifier.isStatic(m.getModifiers()) || m.getReturnType() == void.class) continue;
-        if (i == 1 && m.getReturnType() != boolean.class) continue; // isX is a getter only for a boolean
-        return unreflect(m);
-      } catch (NoSuchMethodException e) {
-        // try the next form
-      }
+      java.lang.reflect.Method m = noArgument(type, candidates[i]);
+      if (m == null || (i == 1 && m.getReturnType() != boolean.class)) continue; // isX: a getter only for a boolean
+      return unreflect(m);
     }
     return NONE;
+  }
+
+  /** The public, non-static, non-void method {@code name()} of {@code type}, or null. */
+  private static java.lang.reflect.Method noArgument(Class<?> type, String name) {
+    try {
+      java.lang.reflect.Method m = type.getMethod(name);
+      boolean usable = !java.lang.reflect.Modifier.isStatic(m.getModifiers()) && m.getReturnType() != void.class;
+      return usable ? m : null;
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
   }
 
   private static Object unreflect(java.lang.reflect.Method m) {

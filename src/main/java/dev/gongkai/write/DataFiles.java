@@ -74,9 +74,21 @@ public final class DataFiles {
     return new String(in.readNBytes(len), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** This thread's buffers for {@link #writeChars} and {@link #readChars}. */
-  private static final ThreadLocal<Object[]> CHAR_BUFFERS =
-      ThreadLocal.withInitial(() -> new Object[] {new char[0], new byte[0]});
+  /** A thread's buffers for {@link #writeChars} and {@link #readChars}: {@code bytes} holds twice {@code chars}. */
+  private static final class CharBuffers {
+    char[] chars = new char[0];
+    byte[] bytes = new byte[0];
+
+    CharBuffers fit(int n) {
+      if (chars.length < n) {
+        chars = new char[Math.max(n, 2 * chars.length)];
+        bytes = new byte[2 * chars.length];
+      }
+      return this;
+    }
+  }
+
+  private static final ThreadLocal<CharBuffers> CHAR_BUFFERS = ThreadLocal.withInitial(CharBuffers::new);
 
   /**
    * Writes a string of any length as its UTF-16 code units (after their count): for Chinese text smaller than UTF-8
@@ -86,33 +98,19 @@ public final class DataFiles {
   public static void writeChars(DataOutputStream out, String s) throws IOException {
     int n = s.length();
     out.writeInt(n);
-    Object[] b = buffers(n);
-    char[] chars = (char[]) b[0];
-    byte[] bytes = (byte[]) b[1];
-    s.getChars(0, n, chars, 0);
-    java.nio.ByteBuffer.wrap(bytes, 0, 2 * n).asCharBuffer().put(chars, 0, n);
-    out.write(bytes, 0, 2 * n);
+    CharBuffers b = CHAR_BUFFERS.get().fit(n);
+    s.getChars(0, n, b.chars, 0);
+    java.nio.ByteBuffer.wrap(b.bytes, 0, 2 * n).asCharBuffer().put(b.chars, 0, n);
+    out.write(b.bytes, 0, 2 * n);
   }
 
   /** Reads a string written by {@link #writeChars}. */
   public static String readChars(DataInputStream in) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > Integer.MAX_VALUE / 2) throw new IOException("bad length");
-    Object[] b = buffers(n);
-    char[] chars = (char[]) b[0];
-    byte[] bytes = (byte[]) b[1];
-    in.readFully(bytes, 0, 2 * n);
-    java.nio.ByteBuffer.wrap(bytes, 0, 2 * n).asCharBuffer().get(chars, 0, n);
-    return new String(chars, 0, n);
-  }
-
-  private static Object[] buffers(int chars) {
-    Object[] b = CHAR_BUFFERS.get();
-    if (((char[]) b[0]).length < chars) {
-      int size = Math.max(chars, 2 * ((char[]) b[0]).length);
-      b[0] = new char[size];
-      b[1] = new byte[2 * size];
-    }
-    return b;
+    CharBuffers b = CHAR_BUFFERS.get().fit(n);
+    in.readFully(b.bytes, 0, 2 * n);
+    java.nio.ByteBuffer.wrap(b.bytes, 0, 2 * n).asCharBuffer().get(b.chars, 0, n);
+    return new String(b.chars, 0, n);
   }
 }
