@@ -3,6 +3,7 @@ import dev.gongkai.build.BuildResult;
 import dev.gongkai.build.Phase;
 import dev.gongkai.build.Progress;
 import dev.gongkai.build.SiteBuild;
+import dev.gongkai.build.WarmState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One-record edits as {@code gongkai serve} makes them: one JVM, a clean build with the build cache, then ROUNDS
+ * One-record edits as {@code gongkai serve} makes them: one JVM (and one {@link WarmState}), a clean build with the
+ * build cache, then ROUNDS
  * times: change the title of one record in its CSV, rebuild incrementally into the same folder, and check that the
  * record's page shows the new title. Prints one line per build (wall time, pages kept, files written, phases) and
  * restores the CSV at the end.
@@ -38,8 +40,9 @@ public class WarmEdit {
     boolean reuse = args.length > 3 && args[3].equals("--reuse");
     Path cache = out.resolveSibling(out.getFileName() + ".cache");
     BuildRequest req = new BuildRequest(site, out).withCache(cache);
+    WarmState warm = new WarmState(); // as gongkai serve keeps one between its builds
     if (!reuse) SiteBuild.forgetCache(req);
-    print(reuse ? "first (reused cache)" : "clean", SiteBuild.run(req, Progress.NONE));
+    print(reuse ? "first (reused cache)" : "clean", SiteBuild.run(req, Progress.NONE, warm));
 
     Path csv;
     try (Stream<Path> s = Files.walk(site.resolve("catalogue/records"))) {
@@ -60,7 +63,7 @@ public class WarmEdit {
           for (List<String> r : rows) printer.printRecord(r);
         }
         Files.writeString(csv, text, StandardCharsets.UTF_8);
-        BuildResult r = SiteBuild.run(req, Progress.NONE);
+        BuildResult r = SiteBuild.run(req, Progress.NONE, warm);
         String slug = cells.get(0).replaceAll("[^0-9A-Za-z-]", "-").toLowerCase(Locale.ROOT);
         Path page = out.resolve("records/" + slug + "/index.html");
         boolean shown = Files.isRegularFile(page) && Files.readString(page, StandardCharsets.UTF_8).contains(title);

@@ -57,12 +57,20 @@ public final class SiteBuild {
    * @throws StagedOutput.UnsafeOutputException when the output folder is not one gongkai may replace
    */
   public static BuildResult run(BuildRequest req, Progress progress) throws IOException {
+    return run(req, progress, null);
+  }
+
+  /**
+   * As {@link #run(BuildRequest, Progress)}, keeping in {@code warm} (null: nothing) what the next build of the same
+   * site in this process may reuse: {@code gongkai serve} passes the same state to each of its builds.
+   */
+  public static BuildResult run(BuildRequest req, Progress progress, WarmState warm) throws IOException {
     Diagnostics diags = new Diagnostics();
     Map<Phase, Long> times = new EnumMap<>(Phase.class);
     long t0 = System.nanoTime();
     final long started = t0;
     SourceTree tree = new SourceTree(req.source());
-    Optional<Site> site = validate(tree, diags, times, t0, progress);
+    Optional<Site> site = validate(tree, diags, times, t0, progress, warm);
     t0 = System.nanoTime();
     if (site.isEmpty() || diags.hasErrors()) return new BuildResult(false, diags, 0, 0, 0, 0, times);
 
@@ -85,7 +93,7 @@ public final class SiteBuild {
       Exported exported = exportData(published, site.get(), provenance, req, cached.orElse(null), out, sums);
       t0 = lap(Phase.EXPORT, t0, times, progress);
       return renderAndFinish(req, published, site.get(), withheld, provenance, exported, out, sums, tree, diags,
-          times, t0, started, progress, cached.orElse(null));
+          times, t0, started, progress, cached.orElse(null), warm);
     }
   }
 
@@ -95,10 +103,10 @@ public final class SiteBuild {
    * build.
    */
   private static Optional<Site> validate(SourceTree tree, Diagnostics diags, Map<Phase, Long> times, long t0,
-      Progress progress) throws IOException {
-    Inputs inputs = InputLoader.load(tree, diags);
+      Progress progress, WarmState warm) throws IOException {
+    Inputs inputs = InputLoader.load(tree, diags, warm == null ? null : warm.rows);
     t0 = lap(Phase.LOAD, t0, times, progress);
-    Optional<Site> site = SiteValidator.validate(inputs, diags);
+    Optional<Site> site = SiteValidator.validate(inputs, diags, warm == null ? null : warm.rows);
     lap(Phase.VALIDATE, t0, times, progress);
     return site;
   }
@@ -176,7 +184,7 @@ public final class SiteBuild {
   private static BuildResult renderAndFinish(BuildRequest req, PublishedSite published, Site site, int withheld,
       Provenance provenance, Exported exported, BuildOutput out, java.util.TreeMap<String, String> sums,
       SourceTree tree, Diagnostics diags, Map<Phase, Long> times, long t0, long started, Progress progress,
-      BuildCache.State cached) throws IOException {
+      BuildCache.State cached, WarmState warm) throws IOException {
     Views.OpenData openData = exported.openData();
     // What the leak audit will search for, decided now: the search stage may keep or patch the previous build's
     // files only if they were audited for the same needles. (gongkai search rebuilds its Lucene index when a
@@ -195,8 +203,9 @@ public final class SiteBuild {
       }
     }
     // One digest per build: the renderer, the search documents and the search inputs digest the same records.
-    dev.gongkai.render.ViewDigest digest = new dev.gongkai.render.ViewDigest();
+    dev.gongkai.render.ViewDigest digest = new dev.gongkai.render.ViewDigest(warm == null ? null : warm.digest);
     if (req.cacheDir() != null) digest.prime(published.records());
+    if (warm != null) warm.digest = digest;
     try (Indexing indexing = Indexing.start(published, out, sums,
         () -> BuildCache.searchState(req.cacheDir(), cached), () -> BuildCache.engineLayout(req.cacheDir(), cached),
         previousIndex, digest, req.scratchDir())) {

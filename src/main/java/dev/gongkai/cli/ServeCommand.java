@@ -4,6 +4,7 @@ import dev.gongkai.build.BuildRequest;
 import dev.gongkai.build.BuildResult;
 import dev.gongkai.build.Progress;
 import dev.gongkai.build.SiteBuild;
+import dev.gongkai.build.WarmState;
 import dev.gongkai.diag.Lang;
 import dev.gongkai.serve.BuildOutcome;
 import dev.gongkai.serve.ServeOptions;
@@ -90,10 +91,13 @@ public final class ServeCommand implements Callable<Integer> {
    */
   static SiteBuilder builder(Path source, Lang lang) {
     return new SiteBuilder() {
+      /** Kept between this session's builds: an edit reads and checks only the record files that changed. */
+      private final WarmState warm = new WarmState();
+
       @Override
       public BuildOutcome build(Path outDir) throws Exception {
         BuildRequest req = new BuildRequest(source, outDir).withCache(outDir.resolveSibling("cache"));
-        BuildResult r = SiteBuild.run(req, Progress.NONE);
+        BuildResult r = SiteBuild.run(req, Progress.NONE, warm);
         String summary = lang.orEnglish().text("serve.built", r.pages(), r.published(), r.withheld(),
             ProgressPrinter.seconds(r.totalNanos()))
             + (r.pagesKept() > 0 ? lang.orEnglish().text("build.kept", r.pagesKept(), r.filesChanged()) : "");

@@ -45,24 +45,52 @@ public final class InputLoader {
   private InputLoader() {}
 
   public static Inputs load(SourceTree tree, Diagnostics diags) throws IOException {
+    return load(tree, diags, null);
+  }
+
+  /**
+   * What a caller already knows of record files: {@code gongkai serve} keeps each file's checked rows between builds
+   * (see {@code RowsMemo}) and need not have the file read again.
+   */
+  @FunctionalInterface
+  public interface Known {
+    /**
+     * Whether the record file {@code rel} with this stamp, checked against this context, is known (it is then left
+     * unread).
+     */
+    boolean has(String rel, FileStamp stamp, byte[] context);
+  }
+
+  /**
+   * Reads the site, leaving unread the record files {@code known} already knows (null: reads every file). With a
+   * {@code known}, the result's {@link Inputs#context()} is a SHA-256 over the stamps of {@code site.json},
+   * {@code catalogue.csv} and every file under {@code content/} (body files, attachments: what a row's checks read
+   * besides its own file), and each record file's stamp is taken before it is read, so that a file changed while
+   * it is read is read again next time.
+   */
+  public static Inputs load(SourceTree tree, Diagnostics diags, Known known) throws IOException {
     SourceText config = readConfig(tree, diags);
     Charset csvCharset = csvCharset(config);
     Table catalogue = readCatalogue(tree, csvCharset, diags);
+
+    // Every file under content/, whatever its kind, in one walk: pages may link images and files that are then
+    // published, so a symlink there that leaves the source is an error (reported once), never followed.
+    List<Path> contentFiles = tree.files(CONTENT_DIR, diags);
+    byte[] context = known == null ? new byte[0] : context(tree, csvCharset, contentFiles);
 
     // A .csv, .json and .xlsx of the same name are all read, like any two record files: their records are merged,
     // and a record kept in both is reported as a duplicate index number.
     // Each file is read and parsed on its own, on every core, and kept in file order (diagnostics are kept in
     // file, line and column order whatever thread reports them).
-    List<Table> records = tree.files(RECORDS_DIR, diags, ".csv", ".json", ".xlsx").parallelStream()
-        .map(p -> recordTable(tree, p, csvCharset, diags)).flatMap(Optional::stream).toList();
+    List<Inputs.RecordFile> recordFiles = tree.files(RECORDS_DIR, diags, ".csv", ".json", ".xlsx").parallelStream()
+        .map(p -> recordFile(tree, p, csvCharset, known, context, diags)).toList();
+    List<Table> records = recordFiles.stream().map(Inputs.RecordFile::table).filter(t -> t != null).toList();
 
     List<Inputs.DatasetSource> datasets = loadDatasets(tree, csvCharset, diags);
 
-    // Every file under content/, whatever its kind, in one walk: pages may link images and files that are then
-    // published, so a symlink there that leaves the source is an error (reported once), never followed.
     List<PageSource> content = new ArrayList<>();
     List<Path> documents = new ArrayList<>();
-    for (Path p : tree.files(CONTENT_DIR, diags)) {
+    for (Path p : contentFiles) {
       String rel = tree.rel(p);
       if (rel.startsWith(DOCUMENTS_DIR + "/")) {
         documents.add(p);
@@ -70,7 +98,50 @@ public final class InputLoader {
         tree.read(p, StandardCharsets.UTF_8, diags).map(t -> FrontMatter.parse(t, diags)).ifPresent(content::add);
       }
     }
-    return new Inputs(tree, config, catalogue, records, datasets, content, documents);
+    return new Inputs(tree, config, catalogue, records, datasets, content, documents, recordFiles, context);
+  }
+
+  /** One record file: left unread when {@code known} knows it, else read, reporting aside and then to {@code diags}. */
+  private static Inputs.RecordFile recordFile(SourceTree tree, Path p, Charset csvCharset, Known known,
+      byte[] context, Diagnostics diags) {
+    String rel = tree.rel(p);
+    FileStamp stamp = null;
+    if (known != null) {
+      try {
+        stamp = FileStamp.of(p);
+      } catch (IOException e) {
+        stamp = null; // reading it reports the problem
+      }
+      if (stamp != null && known.has(rel, stamp, context)) return new Inputs.RecordFile(rel, stamp, null, true, null);
+    }
+    Diagnostics aside = diags.aside();
+    Table t = recordTable(tree, p, csvCharset, aside).orElse(null);
+    diags.addAll(aside);
+    return new Inputs.RecordFile(rel, stamp, t, false, aside);
+  }
+
+  /** See {@link #load(SourceTree, Diagnostics, Known)}. */
+  private static byte[] context(SourceTree tree, Charset csvCharset, List<Path> contentFiles) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    out.writeUTF(csvCharset.name());
+    List<Path> files = new ArrayList<>();
+    files.add(tree.root().resolve(SITE_CONFIG));
+    files.add(tree.root().resolve(CATALOGUE));
+    files.addAll(contentFiles);
+    for (Path f : files) {
+      out.writeUTF(tree.rel(f));
+      FileStamp s = java.nio.file.Files.exists(f) ? FileStamp.of(f) : null;
+      out.writeLong(s == null ? -1 : s.size());
+      out.writeLong(s == null ? -1 : s.modifiedNanos());
+      out.writeUTF(s == null ? "" : s.fileKey());
+    }
+    out.flush();
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
   }
 
   /** The records of one file, or empty when it cannot be read (reported) or is an office lock file. */

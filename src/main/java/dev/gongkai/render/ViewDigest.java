@@ -61,6 +61,22 @@ public final class ViewDigest {
    * render threads' samples in a one-record edit at 100,000 records).
    */
   private volatile Map<Object, byte[]> primed = Map.of();
+  /** The previous build's primed digests, taken over by the first {@link #prime} and then let go. */
+  private Map<Object, byte[]> carried;
+
+  /** A digest for one build. */
+  public ViewDigest() {
+    this.carried = Map.of();
+  }
+
+  /**
+   * A digest for the next build of the same site in the same process ({@code gongkai serve}): the model records
+   * {@code previous} primed keep their digests when the next model holds the same instances (the validator keeps
+   * the records of unchanged files; model records are immutable), so {@link #prime} digests only the new ones.
+   */
+  public ViewDigest(ViewDigest previous) {
+    this.carried = previous == null ? Map.of() : previous.primed;
+  }
 
   /** A digest of {@code value} (32 bytes). */
   public byte[] of(Object value) {
@@ -74,9 +90,20 @@ public final class ViewDigest {
    * and the search stage then find them done instead of both digesting the same records, each on one thread.
    */
   public void prime(List<? extends Record> values) {
-    values.parallelStream().forEach(r -> put(new Buffer(), r));
+    Map<Object, byte[]> known = new java.util.IdentityHashMap<>(primed.size() + values.size());
+    known.putAll(primed);
+    Map<Object, byte[]> before = carried;
+    carried = Map.of();
+    if (!before.isEmpty()) {
+      for (Record r : values) {
+        byte[] d = before.get(r);
+        if (d != null) known.put(r, d);
+      }
+      primed = known;
+    }
+    values.parallelStream().filter(r -> !known.containsKey(r)).forEach(r -> put(new Buffer(), r));
     Map<Object, byte[]> m = new java.util.IdentityHashMap<>(primed.size() + values.size());
-    m.putAll(primed);
+    m.putAll(known);
     for (Record r : values) {
       byte[] d = shared.get(new Identity(r));
       if (d != null) m.put(r, d);

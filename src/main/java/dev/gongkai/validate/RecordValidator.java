@@ -5,6 +5,7 @@ import dev.gongkai.diag.Code;
 import dev.gongkai.diag.Diagnostics;
 import dev.gongkai.diag.Location;
 import dev.gongkai.load.Cell;
+import dev.gongkai.load.Inputs;
 import dev.gongkai.load.SourceTree;
 import dev.gongkai.load.Table;
 import dev.gongkai.model.Catalogue;
@@ -70,17 +71,48 @@ public final class RecordValidator {
 
   public static Result validate(
       List<Table> tables, SourceTree tree, SiteConfig config, Catalogue catalogue, Diagnostics diags) {
+    List<Inputs.RecordFile> files =
+        tables.stream().map(t -> new Inputs.RecordFile(t.path(), null, t, false, null)).toList();
+    return validate(files, new byte[0], tree, config, catalogue, diags, null);
+  }
+
+  /**
+   * Checks the record files of a loaded site. With a {@code memo} (what {@code gongkai serve} keeps between builds),
+   * the rows of each file read are remembered with what checking them reported and the content files they
+   * referenced, and a file the loader left unread (the memo knew it) gives its remembered rows, reported again: the
+   * result is that of checking every file. Index numbers and 解读/原文 links are always checked across all records.
+   *
+   * @param context the loader's {@link Inputs#context()}: what the remembered rows were checked against
+   * @throws IllegalStateException when a file was left unread that {@code memo} does not know
+   */
+  public static Result validate(List<Inputs.RecordFile> files, byte[] context, SourceTree tree, SiteConfig config,
+      Catalogue catalogue, Diagnostics diags, RowsMemo memo) {
     RecordValidator v = new RecordValidator(tree, config, catalogue, diags);
     // Each table's rows are checked on every core, each table reporting aside (a row's own errors decide whether it
     // gives a record); then index numbers are claimed in file and row order, as if read one by one, so which of two
     // duplicates is reported does not depend on the threads.
-    List<List<RecordRows.Checked>> checked = tables.parallelStream().map(t -> {
+    List<List<RecordRows.Checked>> checked = files.parallelStream().map(f -> {
+      if (f.unread()) {
+        RowsMemo.Entry known = memo == null ? null : memo.get(f.rel());
+        if (known == null) throw new IllegalStateException("record file left unread but not known: " + f.rel());
+        if (known.read() != null) diags.addAll(known.read());
+        diags.addAll(known.checked());
+        v.referenced.addAll(known.referenced());
+        return known.rows();
+      }
+      if (f.table() == null) return List.<RecordRows.Checked>of();
       Diagnostics aside = diags.aside();
-      List<RecordRows.Checked> rows =
-          new RecordRows(tree, config, v.catalogue, aside, v.referenced).table(t);
+      Set<Path> referenced = new java.util.TreeSet<>();
+      List<RecordRows.Checked> rows = new RecordRows(tree, config, v.catalogue, aside, referenced).table(f.table());
       diags.addAll(aside);
+      v.referenced.addAll(referenced);
+      if (memo != null && f.stamp() != null) {
+        memo.put(f.rel(), new RowsMemo.Entry(f.stamp(), context, rows, f.diagnostics(), aside, referenced));
+      }
       return rows;
     }).toList();
+    if (memo != null) memo.retain(files.stream().filter(f -> f.unread() || f.table() != null && f.stamp() != null)
+        .map(Inputs.RecordFile::rel).collect(java.util.stream.Collectors.toSet()));
     List<DisclosureRecord> records = new ArrayList<>();
     for (List<RecordRows.Checked> rows : checked) {
       for (RecordRows.Checked row : rows) v.claim(row, records);
@@ -153,10 +185,14 @@ public final class RecordValidator {
     }
     List<DisclosureRecord> out = new ArrayList<>();
     for (DisclosureRecord r : records) {
-      out.add(new DisclosureRecord(r.indexNo(), r.slug(), r.title(), r.agency(), r.written(), r.published(),
-          r.docNo(), r.subject(), r.validity(), r.disclosure(), r.scope(), r.itemCode(), r.markdown(), r.bodyPath(),
-          r.attachments(), interpretationOf.getOrDefault(r.indexNo(), ""), originalOf.getOrDefault(r.indexNo(), ""),
-          r.origin()));
+      String interpretation = interpretationOf.getOrDefault(r.indexNo(), "");
+      String original = originalOf.getOrDefault(r.indexNo(), "");
+      // The same instance when nothing is filled in: a remembered row's record then stays the object it was, which
+      // the digests of the pages that show it are remembered by (see ViewDigest).
+      out.add(interpretation.equals(r.interpretation()) && original.equals(r.original()) ? r
+          : new DisclosureRecord(r.indexNo(), r.slug(), r.title(), r.agency(), r.written(), r.published(),
+              r.docNo(), r.subject(), r.validity(), r.disclosure(), r.scope(), r.itemCode(), r.markdown(),
+              r.bodyPath(), r.attachments(), interpretation, original, r.origin()));
     }
     return out;
   }

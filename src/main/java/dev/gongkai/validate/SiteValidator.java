@@ -21,10 +21,23 @@ public final class SiteValidator {
   private SiteValidator() {}
 
   public static Optional<Site> validate(Inputs in, Diagnostics diags) {
+    return validate(in, diags, null);
+  }
+
+  /**
+   * As {@link #validate(Inputs, Diagnostics)}, taking the rows of record files the loader left unread from
+   * {@code memo} and remembering those of the files it read (see {@link RowsMemo}); null for none.
+   */
+  public static Optional<Site> validate(Inputs in, Diagnostics diags, RowsMemo memo) {
     Optional<SiteConfig> config = SiteConfigValidator.validate(in.siteConfig(), diags);
     Catalogue catalogue = CatalogueValidator.validate(in.catalogue(), diags);
-    if (config.isEmpty()) return Optional.empty();
-    RecordValidator.Result records = RecordValidator.validate(in.records(), in.tree(), config.get(), catalogue, diags);
+    if (config.isEmpty()) {
+      // Rows are not checked without a config; what reading the unread files reported is, as if they were read.
+      if (memo != null) memo.replayReadsAndForget(in.recordFiles(), diags);
+      return Optional.empty();
+    }
+    RecordValidator.Result records = RecordValidator.validate(in.recordFiles(), in.context(), in.tree(), config.get(),
+        catalogue, diags, memo);
     List<Dataset> datasets = new ArrayList<>();
     for (Inputs.DatasetSource d : in.datasets()) DatasetValidator.validate(d, catalogue, diags).ifPresent(datasets::add);
     ContentValidator.Result content = ContentValidator.validate(in.content(), diags);

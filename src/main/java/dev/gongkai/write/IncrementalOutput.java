@@ -30,7 +30,8 @@ public final class IncrementalOutput implements BuildOutput {
   private final Path out;
   private final Path staging;
   private final OutputManifest previous;
-  private final Map<String, byte[]> current = new ConcurrentHashMap<>();
+  /** Sized for the previous build's files: growing a concurrent map while every render thread adds to it showed. */
+  private final Map<String, byte[]> current;
   private final Map<String, Boolean> changed = new ConcurrentHashMap<>();
   private boolean committed;
 
@@ -38,6 +39,8 @@ public final class IncrementalOutput implements BuildOutput {
     this.out = out;
     this.staging = staging;
     this.previous = previous;
+    int files = previous.files().size();
+    this.current = new ConcurrentHashMap<>(Math.max(16, files + files / 3));
   }
 
   /** Opens {@code out} (a committed gongkai output described by {@code previous}) for an incremental build. */

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An incremental build (build cache) gives exactly the output of a clean build of the same source, for each kind of
@@ -27,17 +27,25 @@ import org.junit.jupiter.api.io.TempDir;
  * incrementally into one output folder and cleanly into another, and compares the two byte for byte.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncrementalBuildTest {
-  @TempDir static Path tmp;
-  static Path site;
-  static Path out;
-  static Path cache;
-  static int step;
+  /** Made by {@link #firstBuild} and deleted after the class (JUnit's TempDir is not set before a per-class BeforeAll). */
+  Path tmp;
+  Path site;
+  Path out;
+  Path cache;
+  int step;
+
+  /** What the incremental builds keep in memory between them: nothing, as on the command line. */
+  WarmState warm() {
+    return null;
+  }
 
   private static final Path RECORDS = Path.of("catalogue/records/aqsc/aqsc-01-03.csv");
 
   @BeforeAll
-  static void firstBuild() throws IOException {
+  void firstBuild() throws IOException {
+    tmp = Files.createTempDirectory("gongkai-incremental");
     site = tmp.resolve("site");
     for (String dir : List.of("catalogue", "content", "site-templates")) copyTree(Path.of(dir), site.resolve(dir));
     out = tmp.resolve("public");
@@ -162,6 +170,52 @@ class IncrementalBuildTest {
   }
 
   @Test
+  @Order(11)
+  void diagnosticsOfUnchangedFilesAreReportedAgain() throws IOException {
+    // A warning in one record file (a 文号 year in square brackets), then an edit of another file: the second build
+    // reports the warning too, as a clean build does (sameAsClean compares the diagnostics).
+    Path other = Path.of("catalogue/records/aqsc/aqsc-02-02.csv");
+    replaceInFile(other, ",示应急罚〔2024〕1号,", ",示应急罚[2024]1号,");
+    BuildResult warned = sameAsClean();
+    assertTrue(warned.diagnostics().sorted().stream().anyMatch(d -> d.code() == Code.DOCNO_BRACKETS));
+    replaceInFile(RECORDS, "《示例县2024年安全生产工作要点（修订）》", "《示例县2024年安全生产工作要点（三订）》");
+    BuildResult r = sameAsClean();
+    assertTrue(r.diagnostics().sorted().stream().anyMatch(d -> d.code() == Code.DOCNO_BRACKETS),
+        () -> r.diagnostics().sorted().toString());
+    replaceInFile(other, ",示应急罚[2024]1号,", ",示应急罚〔2024〕1号,");
+    replaceInFile(RECORDS, "《示例县2024年安全生产工作要点（三订）》", "《示例县2024年安全生产工作要点（修订）》");
+    assertTrue(sameAsClean().diagnostics().sorted().isEmpty(), "the warning is gone with its cause");
+  }
+
+  @Test
+  @Order(12)
+  void editedBodyFile() throws IOException {
+    // A record whose body is a file under content/documents/: its row is unchanged, its body is not.
+    Path body = Path.of("content/documents/2024/jiedu-zhiben-gongjian.md");
+    Files.writeString(site.resolve(body),
+        Files.readString(site.resolve(body), StandardCharsets.UTF_8) + "\n正文文件里新增的一句话。\n",
+        StandardCharsets.UTF_8);
+    BuildResult r = sameAsClean();
+    assertMostlyKept(r);
+    assertTrue(Files.readString(out.resolve("records/015583216-2024-00025/index.html"), StandardCharsets.UTF_8)
+        .contains("正文文件里新增的一句话"));
+  }
+
+  @Test
+  @Order(13)
+  void brokenRecordFileFailsThenRecovers() throws IOException {
+    Path f = site.resolve(RECORDS);
+    String original = Files.readString(f, StandardCharsets.UTF_8);
+    Files.writeString(f, original + "015583216/2024-09902,\"未闭合的引号,示例县应急管理局\n", StandardCharsets.UTF_8);
+    BuildResult broken = incremental();
+    assertFalse(broken.ok());
+    assertTrue(broken.diagnostics().sorted().stream().anyMatch(d -> d.code() == Code.CSV_UNCLOSED_QUOTE),
+        () -> broken.diagnostics().sorted().toString());
+    Files.writeString(f, original, StandardCharsets.UTF_8);
+    sameAsClean();
+  }
+
+  @Test
   @Order(20)
   void searchIndexOfTheCommandLineIsRebuiltAfterAPatch() throws IOException {
     // As the command line builds: with the Lucene index gongkai search reads.
@@ -186,32 +240,38 @@ class IncrementalBuildTest {
     }
   }
 
+  @org.junit.jupiter.api.AfterAll
+  void deleteFolders() throws IOException {
+    dev.gongkai.write.StagedOutput.deleteTree(tmp);
+  }
+
   // --- helpers ---
 
-  private static BuildResult incremental() throws IOException {
-    return SiteBuild.run(new BuildRequest(site, out).withCache(cache), Progress.NONE);
+  private BuildResult incremental() throws IOException {
+    return SiteBuild.run(new BuildRequest(site, out).withCache(cache), Progress.NONE, warm());
   }
 
   /** Builds incrementally and cleanly; asserts both succeed with the same bytes and no empty folder left. */
-  private static BuildResult sameAsClean() throws IOException {
+  private BuildResult sameAsClean() throws IOException {
     BuildResult r = incremental();
     assertTrue(r.ok(), () -> r.diagnostics().sorted().toString());
     Path ref = tmp.resolve("clean-" + (++step));
     BuildResult c = SiteBuild.run(new BuildRequest(site, ref), Progress.NONE);
     assertTrue(c.ok(), () -> c.diagnostics().sorted().toString());
     assertEquals(TreeDigest.of(ref), TreeDigest.of(out), "incremental output differs from a clean build");
+    assertEquals(c.diagnostics().sorted(), r.diagnostics().sorted(), "the same diagnostics as a clean build");
     assertEquals(c.pages(), r.pages());
     assertEquals(List.of(), emptyFolders(out));
     return r;
   }
 
-  private static void assertMostlyKept(BuildResult r) {
+  private void assertMostlyKept(BuildResult r) {
     assertTrue(r.pagesKept() > r.pages() * 8 / 10,
         "most pages kept: " + r.pagesKept() + " of " + r.pages());
     assertTrue(r.pagesKept() < r.pages(), "something was rendered");
   }
 
-  private static List<Path> emptyFolders(Path dir) throws IOException {
+  private List<Path> emptyFolders(Path dir) throws IOException {
     List<Path> empty = new ArrayList<>();
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path d : (Iterable<Path>) s.filter(Files::isDirectory)::iterator) {
@@ -223,26 +283,26 @@ class IncrementalBuildTest {
     return empty;
   }
 
-  private static void replaceInFile(Path rel, String from, String to) throws IOException {
+  private void replaceInFile(Path rel, String from, String to) throws IOException {
     Path f = site.resolve(rel);
     String s = Files.readString(f, StandardCharsets.UTF_8);
     assertTrue(s.contains(from), rel + " has " + from);
     Files.writeString(f, s.replace(from, to), StandardCharsets.UTF_8);
   }
 
-  private static void appendLine(Path rel, String line) throws IOException {
+  private void appendLine(Path rel, String line) throws IOException {
     Path f = site.resolve(rel);
     String s = Files.readString(f, StandardCharsets.UTF_8);
     Files.writeString(f, (s.endsWith("\n") ? s : s + "\n") + line + "\n", StandardCharsets.UTF_8);
   }
 
-  private static void removeLineContaining(Path rel, String text) throws IOException {
+  private void removeLineContaining(Path rel, String text) throws IOException {
     Path f = site.resolve(rel);
     List<String> kept = Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.contains(text)).toList();
     Files.writeString(f, String.join("\n", kept) + "\n", StandardCharsets.UTF_8);
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  private void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> s = Files.walk(from)) {
       for (Path p : (Iterable<Path>) s::iterator) {
         Path target = to.resolve(from.relativize(p).toString());

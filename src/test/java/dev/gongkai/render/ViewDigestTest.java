@@ -30,4 +30,30 @@ class ViewDigestTest {
     assertArrayEquals(plain.of(records), primed.of(records));
     assertFalse(Arrays.equals(plain.of(records.get(0)), plain.of(records.get(1))));
   }
+
+  @Test
+  void digestsCarriedToTheNextBuildAreThoseOfItsOwnRecords() throws Exception {
+    Diagnostics d = new Diagnostics();
+    List<DisclosureRecord> records = DisclosureGate.apply(SiteValidator.validate(
+        InputLoader.load(new SourceTree(Path.of("").toAbsolutePath()), d), d).orElseThrow()).records();
+    ViewDigest first = new ViewDigest();
+    first.prime(records);
+    // The next build keeps most instances; one record is a new instance with another title, one an equal copy.
+    DisclosureRecord a = records.get(0);
+    DisclosureRecord b = records.get(1);
+    DisclosureRecord edited = new DisclosureRecord(a.indexNo(), a.slug(), a.title() + "（改）", a.agency(), a.written(),
+        a.published(), a.docNo(), a.subject(), a.validity(), a.disclosure(), a.scope(), a.itemCode(), a.markdown(),
+        a.bodyPath(), a.attachments(), a.interpretation(), a.original(), a.origin());
+    DisclosureRecord copy = new DisclosureRecord(b.indexNo(), b.slug(), b.title(), b.agency(), b.written(),
+        b.published(), b.docNo(), b.subject(), b.validity(), b.disclosure(), b.scope(), b.itemCode(), b.markdown(),
+        b.bodyPath(), b.attachments(), b.interpretation(), b.original(), b.origin());
+    List<DisclosureRecord> next = new java.util.ArrayList<>(records);
+    next.set(0, edited);
+    next.set(1, copy);
+    ViewDigest second = new ViewDigest(first);
+    second.prime(next);
+    ViewDigest plain = new ViewDigest();
+    for (DisclosureRecord r : next) assertArrayEquals(plain.of(r), second.of(r), r.indexNo());
+    assertFalse(Arrays.equals(first.of(a), second.of(edited)), "the edited record is digested anew");
+  }
 }

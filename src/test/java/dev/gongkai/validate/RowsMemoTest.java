@@ -1,0 +1,142 @@
+package dev.gongkai.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gongkai.diag.Code;
+import dev.gongkai.diag.Diagnostic;
+import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.load.InputLoader;
+import dev.gongkai.load.Inputs;
+import dev.gongkai.load.SourceTree;
+import dev.gongkai.model.DisclosureRecord;
+import dev.gongkai.model.Site;
+import dev.gongkai.testing.Txtar;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The memo {@code gongkai serve} keeps of each record file's checked rows: an unchanged file is left unread and
+ * gives the same records (the same instances) and diagnostics as reading it; a change to the file or to what its
+ * rows read besides it (site.json, catalogue.csv, files under content/) has it read again.
+ */
+class RowsMemoTest {
+  private static final String SITE = """
+      -- catalogue/site.json --
+      {"title": "站", "agency": "示例局", "baseUrl": "https://x.example/", "regionCode": "530199"}
+      -- catalogue/catalogue.csv --
+      编码,领域,一级事项,二级事项,公开内容(要素),公开依据,公开时限,公开主体,公开渠道和载体,公开对象,公开方式,公开层级
+      aqsc-01-01,安全生产,政策文件,法律法规,法律,条例,20个工作日内,局,政府网站,全社会,主动,县级
+      -- catalogue/records/a.csv --
+      index_no,title,written,published,disclosure,item,doc_no
+      A00000001/2024-1,文件一,2024-01-02,2024-01-03,主动公开,aqsc-01-01,示应急发[2024]1号
+      -- catalogue/records/b.csv --
+      index_no,title,written,published,disclosure,item,body_file
+      A00000001/2024-2,文件二,2024-01-02,2024-01-03,主动公开,aqsc-01-01,documents/b.md
+      -- content/documents/b.md --
+      第二份文件的正文。
+      """;
+
+  private final RowsMemo memo = new RowsMemo();
+  private Inputs inputs;
+  private Diagnostics diags;
+
+  private Site build(Path src, RowsMemo with) throws IOException {
+    diags = new Diagnostics();
+    inputs = InputLoader.load(new SourceTree(src), diags, with);
+    return SiteValidator.validate(inputs, diags, with).orElseThrow();
+  }
+
+  /** The site as a build without a memo sees it, with its diagnostics. */
+  private void assertSameAsWithoutMemo(Path src, Site site) throws IOException {
+    List<Diagnostic> withMemo = diags.sorted();
+    Site plain = build(src, null);
+    assertEquals(plain.records(), site.records());
+    assertEquals(diags.sorted(), withMemo);
+  }
+
+  private Map<String, Boolean> unread() {
+    return inputs.recordFiles().stream().collect(Collectors.toMap(Inputs.RecordFile::rel, Inputs.RecordFile::unread));
+  }
+
+  private static Map<String, DisclosureRecord> byIndex(Site s) {
+    return s.records().stream().collect(Collectors.toMap(DisclosureRecord::indexNo, r -> r));
+  }
+
+  @Test
+  void unchangedFilesAreLeftUnreadAndGiveTheSameRecords(@TempDir Path tmp) throws IOException {
+    Path src = Txtar.parse(SITE.stripIndent()).writeTo(tmp);
+    Site first = build(src, memo);
+    assertEquals(Map.of("catalogue/records/a.csv", false, "catalogue/records/b.csv", false), unread());
+    assertEquals(2, memo.size());
+
+    Site second = build(src, memo);
+    assertEquals(Map.of("catalogue/records/a.csv", true, "catalogue/records/b.csv", true), unread());
+    assertSame(byIndex(first).get("A00000001/2024-1"), byIndex(second).get("A00000001/2024-1"));
+    assertEquals(List.of(Code.DOCNO_BRACKETS), diags.sorted().stream().map(Diagnostic::code).toList(),
+        "a remembered file's warning is reported again");
+    assertSameAsWithoutMemo(src, second);
+
+    Path a = src.resolve("catalogue/records/a.csv");
+    Files.writeString(a, Files.readString(a, StandardCharsets.UTF_8).replace("文件一", "文件一（改）"),
+        StandardCharsets.UTF_8);
+    Site third = build(src, memo);
+    assertEquals(Map.of("catalogue/records/a.csv", false, "catalogue/records/b.csv", true), unread());
+    assertEquals("文件一（改）", byIndex(third).get("A00000001/2024-1").title());
+    assertSame(byIndex(second).get("A00000001/2024-2"), byIndex(third).get("A00000001/2024-2"));
+    assertSameAsWithoutMemo(src, third);
+  }
+
+  @Test
+  void aChangeBesidesTheRecordFilesHasEveryFileReadAgain(@TempDir Path tmp) throws IOException {
+    Path src = Txtar.parse(SITE.stripIndent()).writeTo(tmp);
+    Site first = build(src, memo);
+    Files.writeString(src.resolve("content/documents/b.md"), "改过的正文。\n", StandardCharsets.UTF_8);
+    Site second = build(src, memo);
+    assertEquals(Map.of("catalogue/records/a.csv", false, "catalogue/records/b.csv", false), unread());
+    assertEquals("改过的正文。\n", byIndex(second).get("A00000001/2024-2").markdown());
+    assertNotSame(byIndex(first).get("A00000001/2024-1"), byIndex(second).get("A00000001/2024-1"));
+    assertSameAsWithoutMemo(src, second);
+
+    Path catalogue = src.resolve("catalogue/catalogue.csv");
+    Files.writeString(catalogue, Files.readString(catalogue, StandardCharsets.UTF_8).replace("aqsc-01-01,", "aqsc-01-09,"),
+        StandardCharsets.UTF_8);
+    Site third = build(src, memo);
+    assertEquals(Map.of("catalogue/records/a.csv", false, "catalogue/records/b.csv", false), unread());
+    assertTrue(diags.sorted().stream().anyMatch(d -> d.code() == Code.ITEM_UNKNOWN), diags.sorted().toString());
+    assertSameAsWithoutMemo(src, third);
+  }
+
+  @Test
+  void aFileThatCannotBeReadIsForgottenAndReportedEachTime(@TempDir Path tmp) throws IOException {
+    Path src = Txtar.parse(SITE.stripIndent()).writeTo(tmp);
+    build(src, memo);
+    Path a = src.resolve("catalogue/records/a.csv");
+    Files.writeString(a, Files.readString(a, StandardCharsets.UTF_8) + "A00000001/2024-3,\"未闭合\n",
+        StandardCharsets.UTF_8);
+    for (int i = 0; i < 2; i++) {
+      Site s = build(src, memo);
+      assertEquals(false, unread().get("catalogue/records/a.csv"), "read every time");
+      assertTrue(diags.sorted().stream().anyMatch(d -> d.code() == Code.CSV_UNCLOSED_QUOTE));
+      assertSameAsWithoutMemo(src, s);
+    }
+    assertEquals(1, memo.size(), "only b.csv is remembered");
+  }
+
+  @Test
+  void withoutAMemoEveryFileIsReadAndNothingIsStamped(@TempDir Path tmp) throws IOException {
+    Path src = Txtar.parse(SITE.stripIndent()).writeTo(tmp);
+    build(src, null);
+    assertTrue(inputs.recordFiles().stream().noneMatch(f -> f.unread() || f.stamp() != null));
+    assertEquals(0, inputs.context().length);
+  }
+}
