@@ -77,12 +77,12 @@ public final class LeakAudit {
     return scan(filesOf(outputDir), plan(site), searchIndex);
   }
 
-  private static void addDatasetTexts(Site site, List<String> publicTexts) {
+  private static void addDatasetTexts(Site site, List<PublicText> publicTexts) {
     for (Dataset d : site.datasets()) {
       if (d.disclosure() != Disclosure.ACTIVE) continue;
-      publicTexts.add(d.title());
-      publicTexts.add(d.description());
-      for (List<String> row : d.rows()) publicTexts.add(String.join("\n", row));
+      publicTexts.add(PublicText.of(d.title()));
+      publicTexts.add(PublicText.of(d.description()));
+      for (List<String> row : d.rows()) publicTexts.add(new PublicText(row));
     }
   }
 
@@ -99,20 +99,20 @@ public final class LeakAudit {
    */
   public static List<Diagnostic> scan(Path outputDir, List<DisclosureRecord> withheld,
       List<DisclosureRecord> published, boolean listOnRequest, IndexReader searchIndex) throws IOException {
-    List<String> publicTexts = new ArrayList<>();
+    List<PublicText> publicTexts = new ArrayList<>();
     for (DisclosureRecord r : published) addPublicText(r, publicTexts);
     return scan(outputDir, withheld, listOnRequest, searchIndex, publicTexts);
   }
 
-  private static void addPublicText(DisclosureRecord r, List<String> out) {
-    int size = r.title().length() + r.indexNo().length() + r.docNo().length() + 3
-        + (r.markdown() == null ? 0 : r.markdown().length());
-    for (Attachment a : r.attachments()) size += a.fileName().length() + 1;
-    StringBuilder b = new StringBuilder(size); // sized: at 100,000 records the growing copies showed in profiles
-    b.append(r.title()).append('\n').append(r.indexNo()).append('\n').append(r.docNo()).append('\n');
-    for (Attachment a : r.attachments()) b.append(a.fileName()).append('\n');
-    b.append(r.markdown() == null ? "" : r.markdown());
-    out.add(b.toString());
+  /** The record's title, 索引号, 文号, attachment names and body, one line each (the body as its Markdown). */
+  private static void addPublicText(DisclosureRecord r, List<PublicText> out) {
+    List<String> lines = new ArrayList<>(4 + r.attachments().size());
+    lines.add(r.title());
+    lines.add(r.indexNo());
+    lines.add(r.docNo());
+    for (Attachment a : r.attachments()) lines.add(a.fileName());
+    lines.add(r.markdown() == null ? "" : r.markdown());
+    out.add(new PublicText(lines));
   }
 
   /**
@@ -131,12 +131,13 @@ public final class LeakAudit {
 
     private final NeedleMemo needleMemo;
 
-    private Plan(List<DisclosureRecord> withheld, boolean listOnRequest, List<String> publicTexts)
+    private Plan(List<DisclosureRecord> withheld, boolean listOnRequest, List<PublicText> publicTexts)
         throws IOException {
       this(withheld, listOnRequest, publicTexts, NeedleMemo.empty());
     }
 
-    private Plan(List<DisclosureRecord> withheld, boolean listOnRequest, List<String> publicTexts, NeedleMemo memo)
+    private Plan(List<DisclosureRecord> withheld, boolean listOnRequest, List<PublicText> publicTexts,
+        NeedleMemo memo)
         throws IOException {
       this.withheld = withheld;
       this.listOnRequest = listOnRequest;
@@ -187,7 +188,7 @@ public final class LeakAudit {
    */
   public static Plan plan(Site site, NeedleMemo memo) throws IOException {
     List<DisclosureRecord> withheld = new ArrayList<>();
-    List<String> publicTexts = new ArrayList<>();
+    List<PublicText> publicTexts = new ArrayList<>();
     for (DisclosureRecord r : site.records()) {
       if (r.disclosure() == Disclosure.ACTIVE) addPublicText(r, publicTexts);
       else withheld.add(r);
@@ -207,7 +208,7 @@ public final class LeakAudit {
   }
 
   private static List<Diagnostic> scan(Path outputDir, List<DisclosureRecord> withheld, boolean listOnRequest,
-      IndexReader searchIndex, List<String> publicTexts) throws IOException {
+      IndexReader searchIndex, List<PublicText> publicTexts) throws IOException {
     if (withheld.isEmpty()) return List.of();
     Plan plan = new Plan(withheld, listOnRequest, publicTexts);
     return scan(filesOf(outputDir), listOnRequest, searchIndex, plan.owners, plan.matcher, plan.attachments);

@@ -189,17 +189,27 @@ final class LeakMatcher {
     if (v.text() != v.all()) find(v.text(), v.textLength(), v.textGaps(), found, added);
   }
 
-  private static volatile Object[] last;
+  /** The matchers made last, oldest first: needles → matcher. */
+  private static final java.util.LinkedHashMap<List<String>, LeakMatcher> RECENT = new java.util.LinkedHashMap<>();
+  /**
+   * How many matchers {@link #of} keeps: an audit plan makes two, one for the candidate needles (matched against
+   * the published texts that changed) and one for the distinctive needles (matched against the output).
+   */
+  private static final int KEPT = 2;
 
   /**
-   * A matcher for {@code needles}: the one made last time when the needles are the same (an incremental build in the
-   * same process audits for the same needles), else a new one.
+   * A matcher for {@code needles}: one made before when the needles are the same (an incremental build in the same
+   * process, {@code gongkai serve}, plans with the same needles), else a new one. The last {@value #KEPT} are kept.
    */
   static LeakMatcher of(List<String> needles) {
-    Object[] l = last;
-    if (l != null && l[0].equals(needles)) return (LeakMatcher) l[1];
-    LeakMatcher m = new LeakMatcher(needles);
-    last = new Object[] {List.copyOf(needles), m};
-    return m;
+    synchronized (RECENT) {
+      LeakMatcher m = RECENT.remove(needles);
+      if (m == null) {
+        m = new LeakMatcher(needles);
+        if (RECENT.size() >= KEPT) RECENT.remove(RECENT.keySet().iterator().next());
+      }
+      RECENT.put(List.copyOf(needles), m);
+      return m;
+    }
   }
 }

@@ -161,8 +161,8 @@ final class LeakNeedles {
   record Distinct(List<Needle> needles, NeedleMemo memo) {}
 
   /** As {@link #distinctive(List, List, NeedleMemo)}, the next memo keeping the candidates' body sentences too. */
-  static Distinct distinctive(Candidates candidates, List<String> publicTexts, NeedleMemo memo) {
-    Distinct d = distinctive(candidates.needles(), publicTexts, memo);
+  static Distinct distinctive(Candidates candidates, List<PublicText> publicTexts, NeedleMemo memo) {
+    Distinct d = distinctiveTexts(candidates.needles(), publicTexts, memo);
     return new Distinct(d.needles(), d.memo().withSentences(candidates.sentences()));
   }
 
@@ -171,12 +171,17 @@ final class LeakNeedles {
    * are matched against every candidate, and every text only against the candidates whose witness text is gone.
    */
   static Distinct distinctive(List<Needle> candidates, List<String> publicTexts, NeedleMemo memo) {
+    return distinctiveTexts(candidates, publicTexts.stream().map(PublicText::of).toList(), memo);
+  }
+
+  /** As {@link #distinctive(List, List, NeedleMemo)}, of texts given as lines. */
+  static Distinct distinctiveTexts(List<Needle> candidates, List<PublicText> publicTexts, NeedleMemo memo) {
     BitSet common = new BitSet();
     NeedleMemo next = NeedleMemo.empty();
     if (!candidates.isEmpty() && !publicTexts.isEmpty()) {
       List<String> normal = candidates.stream().map(Needle::normalized).toList();
       byte[] key = NeedleMemo.digest(normal);
-      List<NeedleMemo.Hash> hashes = publicTexts.parallelStream().map(NeedleMemo.Hash::of).toList();
+      List<NeedleMemo.Hash> hashes = publicTexts.parallelStream().map(PublicText::hash).toList();
       Set<NeedleMemo.Hash> now = new HashSet<>(hashes);
       Map<Integer, NeedleMemo.Hash> witnesses = new HashMap<>();
       List<Integer> every = IntStream.range(0, publicTexts.size()).boxed().toList();
@@ -222,12 +227,12 @@ final class LeakNeedles {
    * is added to {@code common} with, as its witness, a text that has it (which one depends on how the work was split:
    * any will do).
    */
-  private static void match(List<String> normal, List<Integer> ids, List<String> texts, List<Integer> textIds,
+  private static void match(List<String> normal, List<Integer> ids, List<PublicText> texts, List<Integer> textIds,
       List<NeedleMemo.Hash> hashes, BitSet common, Map<Integer, NeedleMemo.Hash> witnesses) {
-    LeakMatcher m = new LeakMatcher(ids.stream().map(normal::get).toList());
+    LeakMatcher m = LeakMatcher.of(ids.stream().map(normal::get).toList());
     // One accumulator per worker, filled in place; a candidate found once is not sought again by that worker.
     Witnesses w = textIds.parallelStream().collect(() -> new Witnesses(ids.size()),
-        (acc, i) -> acc.match(m, texts.get(i), i), Witnesses::merge);
+        (acc, i) -> acc.match(m, texts.get(i).text(), i), Witnesses::merge);
     for (int local = w.found.nextSetBit(0); local >= 0; local = w.found.nextSetBit(local + 1)) {
       int id = ids.get(local);
       if (common.get(id)) continue;

@@ -90,14 +90,42 @@ public final class NeedleMemo {
   /** A text's 128-bit hash: two 64-bit mixes over its characters, and its length. */
   record Hash(long a, long b) {
     static Hash of(String s) {
-      long a = 0xcbf29ce484222325L;
-      long b = 0x9E3779B97F4A7C15L ^ s.length();
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
+      return new Builder(s.length()).add(s).build();
+    }
+
+    /** The hash of a text of a known length, given in pieces: the same as {@link #of} of the whole. */
+    static final class Builder {
+      private final int length;
+      private long a = 0xcbf29ce484222325L;
+      private long b;
+
+      Builder(int length) {
+        this.length = length;
+        this.b = 0x9E3779B97F4A7C15L ^ length;
+      }
+
+      Builder add(String s) {
+        long x = a;
+        long y = b;
+        for (int i = 0; i < s.length(); i++) {
+          char c = s.charAt(i);
+          x = (x ^ c) * 0x100000001b3L;
+          y = Long.rotateLeft(y ^ (c * 0xC2B2AE3D27D4EB4FL), 31) * 0x9E3779B97F4A7C15L;
+        }
+        a = x;
+        b = y;
+        return this;
+      }
+
+      Builder add(char c) {
         a = (a ^ c) * 0x100000001b3L;
         b = Long.rotateLeft(b ^ (c * 0xC2B2AE3D27D4EB4FL), 31) * 0x9E3779B97F4A7C15L;
+        return this;
       }
-      return new Hash(a ^ (a >>> 29), b ^ (b >>> 32) ^ s.length());
+
+      Hash build() {
+        return new Hash(a ^ (a >>> 29), b ^ (b >>> 32) ^ length);
+      }
     }
   }
 

@@ -65,6 +65,7 @@ public final class SiteBuild {
    * site in this process may reuse: {@code gongkai serve} passes the same state to each of its builds.
    */
   public static BuildResult run(BuildRequest req, Progress progress, WarmState warm) throws IOException {
+    if (warm != null) warm.awaitSave();
     Diagnostics diags = new Diagnostics();
     Map<Phase, Long> times = new EnumMap<>(Phase.class);
     long t0 = System.nanoTime();
@@ -84,6 +85,7 @@ public final class SiteBuild {
 
     Provenance provenance = Provenance.of(req.source(), published, GeneratorVersion.get());
     Optional<BuildCache.State> cached = req.cacheDir() == null ? Optional.empty()
+        : warm != null ? warm.state(req.cacheDir(), BuildCache.stamp(req.out()))
         : BuildCache.load(req.cacheDir(), BuildCache.stamp(req.out()));
     try (BuildOutput out = cached.isPresent()
         ? IncrementalOutput.open(req.out(), cached.get().manifest()) : StagedOutput.open(req.out())) {
@@ -206,6 +208,7 @@ public final class SiteBuild {
     dev.gongkai.render.ViewDigest digest = new dev.gongkai.render.ViewDigest(warm == null ? null : warm.digest);
     if (req.cacheDir() != null) digest.prime(published.records());
     if (warm != null) warm.digest = digest;
+    t0 = lap(Phase.PREPARE, t0, times, progress);
     try (Indexing indexing = Indexing.start(published, out, sums,
         () -> BuildCache.searchState(req.cacheDir(), cached), () -> BuildCache.engineLayout(req.cacheDir(), cached),
         previousIndex, digest, req.scratchDir())) {
@@ -250,7 +253,7 @@ public final class SiteBuild {
       // A leak is reported with every place it is in, as a clean build would.
       if (!leaks.isEmpty() && changedOnly) leaks = LeakAudit.scan(out.files(false), plan, indexed.reader());
       leaks.forEach(diags::add);
-      lap(Phase.AUDIT, t0, times, progress);
+      t0 = lap(Phase.AUDIT, t0, times, progress);
       if (diags.hasErrors()) return new BuildResult(false, diags, published.records().size(), withheld, 0, 0, times);
       if (req.indexDir() != null && indexed.mode() == Indexing.Mode.FULL) {
         SearchIndex.save(indexed.index(), req.indexDir());
@@ -261,13 +264,19 @@ public final class SiteBuild {
       int files = out.fileCount();
       int changed = out.files(true).size() + (out instanceof IncrementalOutput inc ? inc.removedPaths().size() : 0);
       if (req.cacheDir() != null) BuildCache.invalidate(req.cacheDir());
+      if (warm != null) warm.forgetState(); // until the commit has succeeded, nothing describes the output
       out.commit();
       if (req.cacheDir() != null) {
-        BuildCache.saveAll(req.cacheDir(),
-            new BuildCache.State(BuildCache.stamp(req.out()), out.manifest(), memo, plan.digest(), indexed.key(),
-                indexed.paths(), exported.memo()),
-            indexed.state(), indexed.engines(), plan.needleMemo());
+        BuildCache.State state = new BuildCache.State(BuildCache.stamp(req.out()), out.manifest(), memo,
+            plan.digest(), indexed.key(), indexed.paths(), exported.memo());
+        if (warm == null) {
+          BuildCache.saveAll(req.cacheDir(), state, indexed.state(), indexed.engines(), plan.needleMemo());
+        } else {
+          // The output is complete: the preview shows it while the cache is written for the next session.
+          warm.saveInBackground(req.cacheDir(), state, indexed.state(), indexed.engines(), plan.needleMemo());
+        }
       }
+      lap(Phase.COMMIT, t0, times, progress);
       return new BuildResult(true, diags, published.records().size(), withheld, pages, files, times,
           System.nanoTime() - started, kept, changed, indexed.kept(), indexed.mode() == Indexing.Mode.PATCHED);
     }

@@ -1,23 +1,87 @@
 package dev.gongkai.build;
 
+import dev.gongkai.audit.NeedleMemo;
+import dev.gongkai.export.SearchEnginePatch;
+import dev.gongkai.index.SearchState;
 import dev.gongkai.render.ViewDigest;
 import dev.gongkai.validate.RowsMemo;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What one process keeps between builds of the same site ({@code gongkai serve}): the checked rows of each record
- * file ({@link RowsMemo}: unchanged files are neither read nor checked again) and the digests of the model records
- * (kept for the instances the next model still holds, see {@link ViewDigest#ViewDigest(ViewDigest)}). A build given
- * a warm state produces the same output and diagnostics as one without.
+ * file ({@link RowsMemo}: unchanged files are neither read nor checked again), the digests of the model records
+ * (kept for the instances the next model still holds, see {@link ViewDigest#ViewDigest(ViewDigest)}) and the build
+ * cache's state, which is then written to disk in the background once the output is committed instead of before the
+ * build returns. A build given a warm state produces the same output and diagnostics as one without.
  *
- * <p>What callers must know: one state per source folder, used by one build at a time.
+ * <p>What callers must know: one state per source folder and cache folder, used by one build at a time. A build
+ * waits for the previous build's cache to be written before it starts; {@link #awaitSave} waits for it too. A process
+ * that exits while the cache is being written leaves no state file (it is deleted before each commit and each file
+ * is written aside and moved in), so its next build from that cache is a clean one.
  */
 public final class WarmState {
   final RowsMemo rows = new RowsMemo();
   /** The last build's digest, or null. */
   ViewDigest digest;
+  /** The cache state the last build committed, and its folder; null before one. */
+  private BuildCache.State state;
+  private Path stateDir;
+  private FutureTask<Void> saving;
 
   /** How many record files the state knows (for tests and progress). */
   public int knownFiles() {
     return rows.size();
+  }
+
+  /** The committed state for {@code stamp} in {@code dir}: the one held here, else the one on disk. */
+  Optional<BuildCache.State> state(Path dir, String stamp) {
+    if (state != null && dir.equals(stateDir) && state.stamp().equals(stamp)) return Optional.of(state);
+    return BuildCache.load(dir, stamp);
+  }
+
+  /** Forgets the committed state (before a commit changes the output it describes). */
+  void forgetState() {
+    state = null;
+    stateDir = null;
+  }
+
+  /** Holds {@code committed} for the next build and writes it (and the side files) to {@code dir} on another thread. */
+  void saveInBackground(Path dir, BuildCache.State committed, SearchState search, SearchEnginePatch.Layout layout,
+      NeedleMemo needles) {
+    state = committed;
+    stateDir = dir;
+    saving = new FutureTask<>(() -> {
+      BuildCache.saveAll(dir, committed, search, layout, needles);
+      return null;
+    });
+    Thread t = new Thread(saving, "gongkai-cache-save");
+    t.start();
+  }
+
+  /**
+   * Waits until the last build's cache is on disk. A failure to write it is thrown here (once); the state held in
+   * memory stays valid, so the next build is still incremental.
+   */
+  public void awaitSave() throws IOException {
+    FutureTask<Void> s = saving;
+    if (s == null) return;
+    try {
+      s.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writing the build cache");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      saving = null;
+    }
   }
 }

@@ -94,7 +94,7 @@ class NeedleSentencesTest {
     DisclosureRecord r = withheld(markdown(sentences(3)));
     LeakNeedles.Candidates c = LeakNeedles.candidates(List.of(r), Map.of());
     LeakNeedles.Distinct d = LeakNeedles.distinctive(c.needles(), List.of("公开的正文。"), NeedleMemo.empty());
-    NeedleMemo next = LeakNeedles.distinctive(c, List.of("公开的正文。"), NeedleMemo.empty()).memo();
+    NeedleMemo next = LeakNeedles.distinctive(c, List.of(PublicText.of("公开的正文。")), NeedleMemo.empty()).memo();
     assertEquals(Map.of(NeedleMemo.Hash.of(r.markdown()), sentences(3)), next.sentences());
     assertEquals(d.memo().witnesses(), next.witnesses());
     assertTrue(next.isFor(NeedleMemo.digest(c.needles().stream().map(LeakNeedles.Needle::normalized).toList())));
