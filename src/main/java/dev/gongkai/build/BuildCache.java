@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BuildCache {
   private static final String FILE = "build-state.bin";
-  private static final int FORMAT = 4;
+  private static final int FORMAT = 5;
 
   /**
    * The cached state of one committed build.

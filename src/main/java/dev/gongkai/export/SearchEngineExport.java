@@ -20,6 +20,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -171,14 +172,26 @@ public final class SearchEngineExport {
    */
   public static SearchEnginePatch.Layout write(List<SearchDoc> docs, String baseUrl, long partBytes, Sink sink)
       throws IOException {
-    List<SearchDoc> sorted = new ArrayList<>(docs);
-    sorted.sort(Comparator.comparing(SearchDoc::id));
-    for (int i = 1; i < sorted.size(); i++) {
-      if (sorted.get(i).id().equals(sorted.get(i - 1).id())) {
-        throw new IllegalArgumentException("duplicate search document id: " + sorted.get(i).id());
+    int[] order = idOrder(docs);
+    for (int pos = 1; pos < order.length; pos++) {
+      if (docs.get(order[pos]).id().equals(docs.get(order[pos - 1]).id())) {
+        throw new IllegalArgumentException("duplicate search document id: " + docs.get(order[pos]).id());
       }
     }
-    return write(sorted.size(), i -> entry(sorted.get(i), baseUrl), baseUrl, partBytes, sink);
+    SearchEnginePatch.Layout layout =
+        write(order.length, pos -> entry(docs.get(order[pos]), baseUrl), baseUrl, partBytes, sink);
+    return new SearchEnginePatch.Layout(layout.baseUrl(), layout.partBytes(), layout.bulkSizes(), layout.solrSizes(),
+        layout.bulk(), layout.solr(), order);
+  }
+
+  /** The positions of {@code docs} in id order ({@link String#compareTo}; equal ids in list order). */
+  static int[] idOrder(List<SearchDoc> docs) {
+    Integer[] order = new Integer[docs.size()];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    Arrays.sort(order, Comparator.comparing(i -> docs.get(i).id()));
+    int[] out = new int[order.length];
+    for (int i = 0; i < out.length; i++) out[i] = order[i];
+    return out;
   }
 
   /**
@@ -211,7 +224,7 @@ public final class SearchEngineExport {
     ExportFile manifest = manifestFile(baseUrl, documents, partBytes, bulk.parts, solr.parts);
     sink.accept(manifest, Checksums.sha256(manifest.data()));
     return new SearchEnginePatch.Layout(baseUrl, partBytes, bulkSizes, solrSizes, List.copyOf(bulk.parts),
-        List.copyOf(solr.parts));
+        List.copyOf(solr.parts), null);
   }
 
   /** One document in both formats. */

@@ -39,9 +39,12 @@ public final class SearchEnginePatch {
    *
    * @param bulkSizes bytes of each document's bulk entry, in id order
    * @param solrSizes bytes of each document's Solr entry, in id order
+   * @param order the documents' positions in the list the export was made from, in id order (null when not known,
+   *     e.g. for entries merged from parts): a patch of the same ids in the same positions need not sort them again
+   *     (at 100,000 documents the sort took 0.4 s of each edit)
    */
   public record Layout(String baseUrl, long partBytes, int[] bulkSizes, int[] solrSizes,
-      List<SearchEngineExport.Part> bulk, List<SearchEngineExport.Part> solr) {
+      List<SearchEngineExport.Part> bulk, List<SearchEngineExport.Part> solr, int[] order) {
     public Layout {
       bulk = List.copyOf(bulk);
       solr = List.copyOf(solr);
@@ -55,6 +58,8 @@ public final class SearchEnginePatch {
         out.writeInt(bulkSizes[i]);
         out.writeInt(solrSizes[i]);
       }
+      out.writeInt(order == null ? -1 : order.length);
+      if (order != null) for (int i : order) out.writeInt(i);
       for (List<SearchEngineExport.Part> parts : List.of(bulk, solr)) {
         out.writeInt(parts.size());
         for (SearchEngineExport.Part p : parts) {
@@ -78,6 +83,9 @@ public final class SearchEnginePatch {
         b[i] = in.readInt();
         s[i] = in.readInt();
       }
+      int orders = in.readInt();
+      int[] order = orders < 0 ? null : new int[orders];
+      for (int i = 0; i < orders; i++) order[i] = in.readInt();
       List<List<SearchEngineExport.Part>> both = new ArrayList<>();
       for (int k = 0; k < 2; k++) {
         int count = in.readInt();
@@ -88,7 +96,7 @@ public final class SearchEnginePatch {
         }
         both.add(parts);
       }
-      return new Layout(baseUrl, partBytes, b, s, both.get(0), both.get(1));
+      return new Layout(baseUrl, partBytes, b, s, both.get(0), both.get(1), order);
     }
   }
 
@@ -119,10 +127,9 @@ public final class SearchEnginePatch {
         || layout.partBytes() != partBytes || n == 0) {
       return Optional.empty();
     }
-    // Positions in id order, the order of the files.
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) order[i] = i;
-    Arrays.sort(order, Comparator.comparing(i -> after.get(i).id()));
+    // Positions in id order, the order of the files: the same as last time, since every position must keep its id.
+    int[] order = layout.order() != null && layout.order().length == n ? layout.order()
+        : SearchEngineExport.idOrder(after);
     Map<Integer, SearchEngineExport.Entry> changed = new TreeMap<>(); // position in id order → new entry
     for (int pos = 0; pos < n; pos++) {
       int i = order[pos];
@@ -153,14 +160,14 @@ public final class SearchEnginePatch {
     files.addAll(SearchEngineExport.staticFiles());
     files.add(SearchEngineExport.manifestFile(baseUrl, n, layout.partBytes(), parts.get(0), parts.get(1)));
     return Optional.of(new Result(List.copyOf(files), kept,
-        new Layout(baseUrl, layout.partBytes(), bulkSizes, solrSizes, parts.get(0), parts.get(1))));
+        new Layout(baseUrl, layout.partBytes(), bulkSizes, solrSizes, parts.get(0), parts.get(1), order)));
   }
 
   /** One format's parts: how they were laid out before and how they are now. */
   private record Format(SearchEngineExport.Parts shape, List<SearchEngineExport.Part> oldParts, int[] oldSizes,
       int[] newSizes, Function<SearchEngineExport.Entry, byte[]> bytes) {
 
-    Optional<List<SearchEngineExport.Part>> patch(Integer[] order, List<SearchDoc> docs,
+    Optional<List<SearchEngineExport.Part>> patch(int[] order, List<SearchDoc> docs,
         Map<Integer, SearchEngineExport.Entry> changed, PreviousFiles previous, List<ExportFile> files,
         Map<String, String> kept) throws IOException {
       List<int[]> was = shape.ranges(oldSizes);
