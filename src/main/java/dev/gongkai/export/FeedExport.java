@@ -53,13 +53,19 @@ public final class FeedExport {
     List<ExportFile> out = new ArrayList<>();
     SiteConfig config = site.config();
 
-    List<Entry> entries = new ArrayList<>(recordEntries(site, site.records(), h));
+    // Each record's candidate once, for the site feed and its item's feed.
+    Map<DisclosureRecord, Candidate> candidates = new java.util.IdentityHashMap<>(site.records().size() * 2);
+    String host = XmlSupport.host(config.baseUrl());
+    for (DisclosureRecord r : site.records()) candidates.put(r, candidate(host, r, h));
+    java.util.function.Function<DisclosureRecord, Candidate> candidateOf =
+        r -> candidates.computeIfAbsent(r, x -> candidate(host, x, h));
+    List<Entry> entries = new ArrayList<>(recordEntries(site, site.records(), candidateOf));
     entries.addAll(newest(incidentEntries(site), MAX_UPDATES));
     out.add(feed(site, provenance, SITE_FEED, config.title(), "", subtitle(config), entries));
 
     for (CatalogueItem item : site.catalogue().items()) {
       List<DisclosureRecord> records = site.byItem().getOrDefault(item.code(), List.of());
-      List<Entry> es = recordEntries(site, records, h);
+      List<Entry> es = recordEntries(site, records, candidateOf);
       out.add(feed(site, provenance, itemFeedPath(item), item.level2() + " - " + config.title(), item.url(),
           item.domain() + " / " + item.level1() + " / " + item.level2(), es));
     }
@@ -89,24 +95,26 @@ public final class FeedExport {
    * site with 100,000 records still holds 50.
    */
   private static List<Entry> recordEntries(PublishedSite site, List<DisclosureRecord> records,
-      Map<String, List<Views.Change>> history) {
-    String host = XmlSupport.host(site.config().baseUrl());
+      java.util.function.Function<DisclosureRecord, Candidate> candidateOf) {
     List<Candidate> candidates = new ArrayList<>(records.size());
-    for (DisclosureRecord r : records) {
-      LocalDate updated = r.published();
-      for (Views.Change c : history.getOrDefault(r.indexNo(), List.of())) {
-        LocalDate d = date(c.release());
-        if (d != null && d.isAfter(updated)) updated = d;
-      }
-      String id = "tag:" + host + "," + r.published() + ":" + XmlSupport.encodeUri(r.indexNo());
-      candidates.add(new Candidate(id, XmlSupport.startOfDay(updated), r));
-    }
+    for (DisclosureRecord r : records) candidates.add(candidateOf.apply(r));
     candidates.sort(Comparator.comparing(Candidate::updated).reversed().thenComparing(Candidate::id));
     List<Entry> out = new ArrayList<>();
     for (Candidate c : candidates.subList(0, Math.min(MAX_RECORDS, candidates.size()))) {
       out.add(recordEntry(site, c.record(), c.id(), c.updated()));
     }
     return out;
+  }
+
+  /** A record's id and updated time: its 发布日期, or its newest change in the release history when later. */
+  private static Candidate candidate(String host, DisclosureRecord r, Map<String, List<Views.Change>> history) {
+    LocalDate updated = r.published();
+    for (Views.Change c : history.getOrDefault(r.indexNo(), List.of())) {
+      LocalDate d = date(c.release());
+      if (d != null && d.isAfter(updated)) updated = d;
+    }
+    String id = "tag:" + host + "," + r.published() + ":" + XmlSupport.encodeUri(r.indexNo());
+    return new Candidate(id, XmlSupport.startOfDay(updated), r);
   }
 
   private static Entry recordEntry(PublishedSite site, DisclosureRecord r, String id, String up) {

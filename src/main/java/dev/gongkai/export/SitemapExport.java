@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Sitemaps (sitemaps.org protocol 0.9): {@code sitemap.xml} is a sitemap index pointing to {@code sitemap-1.xml},
@@ -43,14 +42,17 @@ public final class SitemapExport {
     Map<String, LocalDate> lastmod = new HashMap<>();
     for (DisclosureRecord r : site.records()) lastmod.put(r.url(), r.published());
 
-    TreeSet<String> pages = new TreeSet<>();
+    List<String> urls = new ArrayList<>(writtenPaths.size());
     for (String p : writtenPaths) {
       String page = pagePath(p);
-      if (page != null) pages.add(page);
+      if (page != null) urls.add(page);
     }
-    if (pages.isEmpty()) pages.add("");
+    // Sorted once, as a list (a tree set of 100,000 pages took twice as long); written paths are distinct, but two
+    // spellings of one page (a leading slash, a backslash) give it once.
+    urls.sort(null);
+    for (int i = urls.size() - 1; i > 0; i--) if (urls.get(i).equals(urls.get(i - 1))) urls.remove(i);
+    if (urls.isEmpty()) urls.add("");
 
-    List<String> urls = new ArrayList<>(pages);
     int files = (urls.size() + maxUrls - 1) / maxUrls;
     List<ExportFile> out = new ArrayList<>();
     StringBuilder index = new StringBuilder();

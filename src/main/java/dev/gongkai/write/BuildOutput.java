@@ -11,7 +11,7 @@ import java.util.Map;
  * {@link #commit()}, and {@link #close()} without a commit leaves it as it was.
  */
 public interface BuildOutput extends OutputSink, AutoCloseable {
-  /** Every path of the new output (marker included), sorted. */
+  /** Every path of the new output (marker included), in no particular order. */
   List<String> writtenPaths();
 
   /** Number of files of the new output (marker included). */

@@ -99,7 +99,7 @@ public final class IncrementalOutput implements BuildOutput {
 
   @Override
   public List<String> writtenPaths() {
-    return new TreeSet<>(current.keySet()).stream().toList();
+    return List.copyOf(current.keySet());
   }
 
   @Override
@@ -118,6 +118,7 @@ public final class IncrementalOutput implements BuildOutput {
   public List<String> removedPaths() {
     List<String> gone = new ArrayList<>();
     for (String p : previous.files().keySet()) if (!current.containsKey(p)) gone.add(p);
+    gone.sort(null);
     return gone;
   }
 

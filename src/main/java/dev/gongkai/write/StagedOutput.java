@@ -99,10 +99,10 @@ public final class StagedOutput implements BuildOutput {
     return staging;
   }
 
-  /** Every path written so far (marker included), sorted. */
+  /** Every path written so far (marker included), in no particular order. */
   @Override
   public java.util.List<String> writtenPaths() {
-    return written.stream().sorted().toList();
+    return java.util.List.copyOf(written);
   }
 
   /** Number of files written so far (marker included). */
