@@ -113,10 +113,7 @@ class IncrementalBuildTest {
   @Test
   @Order(6)
   void editedContentPage() throws IOException {
-    Path about = Path.of("content/about.md");
-    Files.writeString(site.resolve(about),
-        Files.readString(site.resolve(about), StandardCharsets.UTF_8) + "\n增量构建新增的一段说明。\n",
-        StandardCharsets.UTF_8);
+    appendParagraph(Path.of("content/about.md"), "增量构建新增的一段说明。");
     // Every page gets the content pages (published_pages, for the footer), so every page is rendered again.
     BuildResult r = sameAsClean();
     assertEquals(0, r.pagesKept());
@@ -191,10 +188,7 @@ class IncrementalBuildTest {
   @Order(12)
   void editedBodyFile() throws IOException {
     // A record whose body is a file under content/documents/: its row is unchanged, its body is not.
-    Path body = Path.of("content/documents/2024/jiedu-zhiben-gongjian.md");
-    Files.writeString(site.resolve(body),
-        Files.readString(site.resolve(body), StandardCharsets.UTF_8) + "\n正文文件里新增的一句话。\n",
-        StandardCharsets.UTF_8);
+    appendParagraph(Path.of("content/documents/2024/jiedu-zhiben-gongjian.md"), "正文文件里新增的一句话。");
     BuildResult r = sameAsClean();
     assertMostlyKept(r);
     assertTrue(Files.readString(out.resolve("records/015583216-2024-00025/index.html"), StandardCharsets.UTF_8)
@@ -288,6 +282,12 @@ class IncrementalBuildTest {
     String s = Files.readString(f, StandardCharsets.UTF_8);
     assertTrue(s.contains(from), rel + " has " + from);
     Files.writeString(f, s.replace(from, to), StandardCharsets.UTF_8);
+  }
+
+  /** Adds {@code text} to a Markdown file as a paragraph of its own. */
+  private void appendParagraph(Path rel, String text) throws IOException {
+    Path f = site.resolve(rel);
+    Files.writeString(f, Files.readString(f, StandardCharsets.UTF_8) + "\n" + text + "\n", StandardCharsets.UTF_8);
   }
 
   private void appendLine(Path rel, String line) throws IOException {

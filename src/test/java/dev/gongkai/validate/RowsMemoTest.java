@@ -64,6 +64,12 @@ class RowsMemoTest {
     assertEquals(diags.sorted(), withMemo);
   }
 
+  private static void replace(Path file, String from, String to) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    assertTrue(text.contains(from), file + " has " + from);
+    Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
+  }
+
   private Map<String, Boolean> unread() {
     return inputs.recordFiles().stream().collect(Collectors.toMap(Inputs.RecordFile::rel, Inputs.RecordFile::unread));
   }
@@ -86,9 +92,7 @@ class RowsMemoTest {
         "a remembered file's warning is reported again");
     assertSameAsWithoutMemo(src, second);
 
-    Path a = src.resolve("catalogue/records/a.csv");
-    Files.writeString(a, Files.readString(a, StandardCharsets.UTF_8).replace("文件一", "文件一（改）"),
-        StandardCharsets.UTF_8);
+    replace(src.resolve("catalogue/records/a.csv"), "文件一", "文件一（改）");
     Site third = build(src, memo);
     assertEquals(Map.of("catalogue/records/a.csv", false, "catalogue/records/b.csv", true), unread());
     assertEquals("文件一（改）", byIndex(third).get("A00000001/2024-1").title());
@@ -107,9 +111,7 @@ class RowsMemoTest {
     assertNotSame(byIndex(first).get("A00000001/2024-1"), byIndex(second).get("A00000001/2024-1"));
     assertSameAsWithoutMemo(src, second);
 
-    Path catalogue = src.resolve("catalogue/catalogue.csv");
-    Files.writeString(catalogue, Files.readString(catalogue, StandardCharsets.UTF_8).replace("aqsc-01-01,", "aqsc-01-09,"),
-        StandardCharsets.UTF_8);
+    replace(src.resolve("catalogue/catalogue.csv"), "aqsc-01-01,", "aqsc-01-09,");
     Site third = build(src, memo);
     assertEquals(Map.of("catalogue/records/a.csv", false, "catalogue/records/b.csv", false), unread());
     assertTrue(diags.sorted().stream().anyMatch(d -> d.code() == Code.ITEM_UNKNOWN), diags.sorted().toString());
