@@ -33,11 +33,6 @@ public final class WarmState {
   private Path stateDir;
   private FutureTask<Void> saving;
 
-  /** How many record files the state knows (for tests and progress). */
-  public int knownFiles() {
-    return rows.size();
-  }
-
   /** The committed state for {@code stamp} in {@code dir}: the one held here, else the one on disk. */
   Optional<BuildCache.State> state(Path dir, String stamp) {
     if (state != null && dir.equals(stateDir) && state.stamp().equals(stamp)) return Optional.of(state);
