@@ -200,11 +200,12 @@ final class BuildCache {
     try {
       save(dir, state);
     } finally {
-      awaitSideFiles(side);
+      await(side);
     }
   }
 
-  private static void awaitSideFiles(java.util.concurrent.FutureTask<Void> side) throws IOException {
+  /** Waits for a write of the cache on another thread, rethrowing its failure as it was. */
+  static void await(java.util.concurrent.FutureTask<Void> side) throws IOException {
     try {
       side.get();
     } catch (InterruptedException e) {

@@ -84,9 +84,11 @@ public final class SiteBuild {
     }
 
     Provenance provenance = Provenance.of(req.source(), published, GeneratorVersion.get());
-    Optional<BuildCache.State> cached = req.cacheDir() == null ? Optional.empty()
-        : warm != null ? warm.state(req.cacheDir(), BuildCache.stamp(req.out()))
-        : BuildCache.load(req.cacheDir(), BuildCache.stamp(req.out()));
+    Optional<BuildCache.State> cached = Optional.empty();
+    if (req.cacheDir() != null) {
+      String stamp = BuildCache.stamp(req.out());
+      cached = warm != null ? warm.state(req.cacheDir(), stamp) : BuildCache.load(req.cacheDir(), stamp);
+    }
     try (BuildOutput out = cached.isPresent()
         ? IncrementalOutput.open(req.out(), cached.get().manifest()) : StagedOutput.open(req.out())) {
       // Download files are written as soon as they exist and only their checksums are kept: at 100,000 records the

@@ -6,10 +6,8 @@ import dev.gongkai.index.SearchState;
 import dev.gongkai.render.ViewDigest;
 import dev.gongkai.validate.RowsMemo;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -65,18 +63,8 @@ public final class WarmState {
   public void awaitSave() throws IOException {
     FutureTask<Void> s = saving;
     if (s == null) return;
-    try {
-      s.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while writing the build cache");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) throw io;
-      if (e.getCause() instanceof RuntimeException re) throw re;
-      if (e.getCause() instanceof Error err) throw err;
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      saving = null;
-    }
+    saving = null;
+    BuildCache.await(s);
   }
+
 }

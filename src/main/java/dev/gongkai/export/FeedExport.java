@@ -56,7 +56,6 @@ public final class FeedExport {
     // Each record's candidate once, for the site feed and its item's feed.
     Map<DisclosureRecord, Candidate> candidates = new java.util.IdentityHashMap<>(site.records().size() * 2);
     String host = XmlSupport.host(config.baseUrl());
-    for (DisclosureRecord r : site.records()) candidates.put(r, candidate(host, r, h));
     java.util.function.Function<DisclosureRecord, Candidate> candidateOf =
         r -> candidates.computeIfAbsent(r, x -> candidate(host, x, h));
     List<Entry> entries = new ArrayList<>(recordEntries(site, site.records(), candidateOf));

@@ -178,10 +178,7 @@ public final class SearchEngineExport {
         throw new IllegalArgumentException("duplicate search document id: " + docs.get(order[pos]).id());
       }
     }
-    SearchEnginePatch.Layout layout =
-        write(order.length, pos -> entry(docs.get(order[pos]), baseUrl), baseUrl, partBytes, sink);
-    return new SearchEnginePatch.Layout(layout.baseUrl(), layout.partBytes(), layout.bulkSizes(), layout.solrSizes(),
-        layout.bulk(), layout.solr(), order);
+    return write(order.length, pos -> entry(docs.get(order[pos]), baseUrl), order, baseUrl, partBytes, sink);
   }
 
   /** The positions of {@code docs} in id order ({@link String#compareTo}; equal ids in list order). */
@@ -200,12 +197,12 @@ public final class SearchEngineExport {
    */
   static SearchEnginePatch.Layout writeEntries(List<Entry> entries, String baseUrl, long partBytes, Sink sink)
       throws IOException {
-    return write(entries.size(), entries::get, baseUrl, partBytes, sink);
+    return write(entries.size(), entries::get, null, baseUrl, partBytes, sink);
   }
 
   /** The parts, the static files and the manifest, encoding the entry of position {@code i} when its turn comes. */
   private static SearchEnginePatch.Layout write(int documents, java.util.function.IntFunction<Entry> entry,
-      String baseUrl, long partBytes, Sink sink) throws IOException {
+      int[] order, String baseUrl, long partBytes, Sink sink) throws IOException {
     if (partBytes < 1) throw new IllegalArgumentException("partBytes must be positive");
     int[] bulkSizes = new int[documents];
     int[] solrSizes = new int[documents];
@@ -224,7 +221,7 @@ public final class SearchEngineExport {
     ExportFile manifest = manifestFile(baseUrl, documents, partBytes, bulk.parts, solr.parts);
     sink.accept(manifest, Checksums.sha256(manifest.data()));
     return new SearchEnginePatch.Layout(baseUrl, partBytes, bulkSizes, solrSizes, List.copyOf(bulk.parts),
-        List.copyOf(solr.parts), null);
+        List.copyOf(solr.parts), order);
   }
 
   /** One document in both formats. */

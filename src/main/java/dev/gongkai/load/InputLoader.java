@@ -131,7 +131,12 @@ public final class InputLoader {
     files.addAll(contentFiles);
     for (Path f : files) {
       out.writeUTF(tree.rel(f));
-      FileStamp s = java.nio.file.Files.exists(f) ? FileStamp.of(f) : null;
+      FileStamp s;
+      try {
+        s = FileStamp.of(f);
+      } catch (java.nio.file.NoSuchFileException e) {
+        s = null; // a missing site.json or catalogue.csv is a state too
+      }
       out.writeLong(s == null ? -1 : s.size());
       out.writeLong(s == null ? -1 : s.modifiedNanos());
       out.writeUTF(s == null ? "" : s.fileKey());

@@ -19,10 +19,7 @@ class PublicTextTest {
       List<String> lines = new ArrayList<>();
       int count = 1 + rnd.nextInt(6);
       for (int i = 0; i < count; i++) {
-        StringBuilder b = new StringBuilder();
-        int len = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(40);
-        for (int k = 0; k < len; k++) b.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-        lines.add(b.toString());
+        lines.add(LeakAuditMatchingTest.random(rnd, alphabet, rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(40)));
       }
       PublicText t = new PublicText(lines);
       assertEquals(String.join("\n", lines), t.text());
