@@ -225,8 +225,11 @@ public final class SiteBuild {
             new SiteRenderer(published, templates, tree.root().resolve("content"), writer, diags, openData)
                 .widenWhen(indexing.done());
         if (req.cacheDir() != null) {
+          dev.gongkai.render.PageKeys pageKeys = null;
+          if (warm != null) warm.pageKeys = pageKeys =
+              new dev.gongkai.render.PageKeys(published.records(), warm.pageKeys);
           renderer.incremental(new SiteRenderer.Memo(cached == null ? null : cached.pages(), memo,
-              templatesDigest(tree.root().resolve("site-templates")), digest));
+              templatesDigest(tree.root().resolve("site-templates")), digest, pageKeys));
         }
         pages = renderer.render(n -> progress.pages(n, expected));
         kept = renderer.pagesKept();

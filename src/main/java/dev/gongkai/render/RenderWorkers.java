@@ -27,6 +27,11 @@ final class RenderWorkers implements AutoCloseable {
     void render(T t) throws IOException;
   }
 
+  /** One element's work, given the element's position in the list. */
+  interface IndexedTask<T> {
+    void render(int position, T t) throws IOException;
+  }
+
   private final int max;
   private final int start;
   private final Semaphore permits;
@@ -55,6 +60,11 @@ final class RenderWorkers implements AutoCloseable {
    * rethrown as it was: an I/O error, a runtime exception (e.g. a template's diagnostic) or an error.
    */
   <T> void forEach(List<T> elements, Task<T> task) throws IOException {
+    forEachIndexed(elements, (i, t) -> task.render(t));
+  }
+
+  /** {@link #forEach}, with each element's position. */
+  <T> void forEachIndexed(List<T> elements, IndexedTask<T> task) throws IOException {
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<Future<?>> running = new ArrayList<>();
@@ -68,7 +78,7 @@ final class RenderWorkers implements AutoCloseable {
             return;
           }
           try {
-            task.render(elements.get(i));
+            task.render(i, elements.get(i));
           } catch (Throwable t) {
             failure.compareAndSet(null, t);
           } finally {

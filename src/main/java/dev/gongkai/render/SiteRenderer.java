@@ -75,7 +75,13 @@ public final class SiteRenderer {
   private IntConsumer progress = n -> {};
 
   /** What an incremental build needs: the last build's pages, where to note this build's, and the templates' digest. */
-  public record Memo(PageMemo previous, PageMemo next, byte[] templatesDigest, ViewDigest digest) {}
+  public record Memo(PageMemo previous, PageMemo next, byte[] templatesDigest, ViewDigest digest,
+      PageKeys pageKeys) {
+    /** Without record page keys carried from a previous build in this process. */
+    public Memo(PageMemo previous, PageMemo next, byte[] templatesDigest, ViewDigest digest) {
+      this(previous, next, templatesDigest, digest, null);
+    }
+  }
 
   private Memo memo;
   private ViewDigest digest;
@@ -84,6 +90,11 @@ public final class SiteRenderer {
   private volatile byte[] siteDigest;
   private volatile byte[] openDataDigest;
   private final Map<String, byte[]> downloadDigests = new java.util.concurrent.ConcurrentHashMap<>();
+  /** {@link #contextOf} by which of the site and open data digests a page depends on. */
+  private final java.util.concurrent.atomic.AtomicReferenceArray<byte[]> contexts =
+      new java.util.concurrent.atomic.AtomicReferenceArray<>(4);
+  /** Per catalogue item code: {@link PageKeys.Inputs#context()} for its records' pages. */
+  private final Map<String, byte[]> recordContexts = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicInteger pagesKept = new AtomicInteger();
   /** Links and diagnostics of the page being built on this thread (Markdown is rendered just before its page). */
   private final ThreadLocal<Trace> trace = ThreadLocal.withInitial(Trace::new);
@@ -190,7 +201,7 @@ public final class SiteRenderer {
       for (CatalogueItem item : d.items()) items.add(Map.entry(d, item));
     }
     pool.forEach(items, e -> item(e.getKey(), e.getValue()));
-    pool.forEach(site.records(), this::record);
+    pool.forEachIndexed(site.records(), this::record);
     for (Dataset ds : site.datasets()) dataset(ds);
     for (Page p : site.pages()) page(p);
     for (Incident i : site.incidents()) incident(i);
@@ -252,36 +263,73 @@ public final class SiteRenderer {
     }
   }
 
-  private void record(DisclosureRecord r) throws IOException {
+  private void record(int position, DisclosureRecord r) throws IOException {
     String uri = r.url();
-    String root = rootOf(uri);
+    String path = uri + "index.html";
     CatalogueItem item = index.item(r.itemCode()).orElseThrow();
     Catalogue.Domain d = index.domain(item.domainSlug()).orElseThrow();
-    Location where = r.bodyPath() != null ? Location.file(r.bodyPath()) : r.origin();
-    String base = r.bodyPath() != null ? parentOf(r.bodyPath()) : "content";
-    Map<String, Object> v = common(uri, "record", r.title(), List.of(crumbHome(root),
-        new Views.Crumb(d.name(), root + d.url()), new Views.Crumb(item.level2(), root + item.url()),
-        new Views.Crumb(r.title(), null)));
-    v.put("record", r);
-    v.put("description", message("meta.record", r.title(), r.agency(), r.published().toString(),
-        r.docNo().isBlank() ? r.indexNo() : r.docNo()));
-    v.put("item", item);
-    v.put("domain", d);
-    v.put("interpretation", r.interpretation().isEmpty() ? null : stats.record(r.interpretation()));
-    v.put("original", r.original().isEmpty() ? null : stats.record(r.original()));
-    v.put("related", site.byItem().get(item.code()).stream().filter(x -> x != r).limit(5).toList());
+    DisclosureRecord interpretation = r.interpretation().isEmpty() ? null : stats.record(r.interpretation());
+    DisclosureRecord original = r.original().isEmpty() ? null : stats.record(r.original());
+    List<DisclosureRecord> related = site.byItem().get(item.code()).stream().filter(x -> x != r).limit(5).toList();
     List<Views.Change> history = openData.history().getOrDefault(r.indexNo(), List.of());
-    v.put("history", history);
-    // The record's own "last updated": its newest change in the release history, else its 发布日期.
-    v.put("pageUpdated", history.stream().map(Views.Change::release)
-        .reduce(r.published().toString(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
-    // The body is the costly part: decide from its Markdown (the record digests it) whether the page is kept.
-    byte[] key = keyOf(uri + "index.html", "record", v);
-    if (!kept(uri + "index.html", key)) {
-      v.put("body", Markdown.render(r.markdown(), href -> localLink(href, base, root, where)).html());
-      write(uri + "index.html", "record", v, key);
+    // In serve, a page whose inputs are the instances of the last build has the key computed then.
+    PageKeys keys = memo == null ? null : memo.pageKeys();
+    PageKeys.Inputs inputs = null;
+    byte[] key = null;
+    if (keys != null) {
+      byte[] context = recordContext(d, item);
+      if (context != null) {
+        inputs = new PageKeys.Inputs(context, interpretation, original, related, history);
+        key = keys.recordKey(r, inputs);
+      }
     }
+    if (key == null || !kept(path, key)) {
+      String root = rootOf(uri);
+      Location where = r.bodyPath() != null ? Location.file(r.bodyPath()) : r.origin();
+      String base = r.bodyPath() != null ? parentOf(r.bodyPath()) : "content";
+      Map<String, Object> v = common(uri, "record", r.title(), List.of(crumbHome(root),
+          new Views.Crumb(d.name(), root + d.url()), new Views.Crumb(item.level2(), root + item.url()),
+          new Views.Crumb(r.title(), null)));
+      v.put("record", r);
+      v.put("description", message("meta.record", r.title(), r.agency(), r.published().toString(),
+          r.docNo().isBlank() ? r.indexNo() : r.docNo()));
+      v.put("item", item);
+      v.put("domain", d);
+      v.put("interpretation", interpretation);
+      v.put("original", original);
+      v.put("related", related);
+      v.put("history", history);
+      // The record's own "last updated": its newest change in the release history, else its 发布日期.
+      v.put("pageUpdated", history.stream().map(Views.Change::release)
+          .reduce(r.published().toString(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
+      // The body is the costly part: decide from its Markdown (the record digests it) whether the page is kept.
+      boolean known = key != null;
+      if (!known) key = keyOf(path, "record", v, false);
+      if (known || !kept(path, key)) {
+        v.put("body", Markdown.render(r.markdown(), href -> localLink(href, base, root, where)).html());
+        write(path, "record", v, key);
+      }
+    }
+    if (inputs != null && key != null) keys.noteRecord(position, inputs, key);
     for (var a : r.attachments()) out.copy(uri + a.fileName(), a.source());
+  }
+
+  /**
+   * What a record page's key depends on besides the record and its {@link PageKeys.Inputs}: the whole-page
+   * values and the record's item and domain; null when they cannot be digested.
+   */
+  private byte[] recordContext(Catalogue.Domain d, CatalogueItem item) {
+    byte[] c = recordContexts.get(item.code());
+    if (c != null) return c;
+    java.util.Set<String> deps = templateDeps.of("record");
+    try {
+      c = digest.of(globalsDigest, deps.contains(TemplateDeps.SITE) ? siteDigest() : null,
+          deps.contains(TemplateDeps.OPEN_DATA) ? openDataDigest() : null, d, item);
+    } catch (ViewDigest.Unkeyable e) {
+      return null;
+    }
+    recordContexts.putIfAbsent(item.code(), c);
+    return c;
   }
 
   private void dataset(Dataset ds) throws IOException {
@@ -554,7 +602,7 @@ public final class SiteRenderer {
   }
 
   private void write(String path, String template, Map<String, Object> vars) throws IOException {
-    byte[] key = keyOf(path, template, vars);
+    byte[] key = keyOf(path, template, vars, true);
     if (!kept(path, key)) write(path, template, vars, key);
   }
 
@@ -598,7 +646,7 @@ public final class SiteRenderer {
    * shared by all pages count through {@link #globalsDigest}; {@code site}/{@code stats} and {@code openData} count
    * only when the page's templates read them (the download lists it reads are checked separately).
    */
-  private byte[] keyOf(String path, String template, Map<String, Object> vars) {
+  private byte[] keyOf(String path, String template, Map<String, Object> vars, boolean remember) {
     if (memo == null) return null;
     java.util.Set<String> deps = templateDeps.of(template);
     Map<String, Object> own = new TreeMap<>();
@@ -606,12 +654,29 @@ public final class SiteRenderer {
       if (!GLOBALS.contains(e.getKey()) && !HEAVY.contains(e.getKey())) own.put(e.getKey(), e.getValue());
     }
     try {
-      return digest.of(globalsDigest, path, template, own,
-          deps.contains(TemplateDeps.SITE) ? siteDigest() : null,
-          deps.contains(TemplateDeps.OPEN_DATA) ? openDataDigest() : null);
+      byte[] site = deps.contains(TemplateDeps.SITE) ? siteDigest() : null;
+      byte[] data = deps.contains(TemplateDeps.OPEN_DATA) ? openDataDigest() : null;
+      PageKeys keys = remember ? memo.pageKeys() : null;
+      byte[] context = keys == null ? null : contextOf(site, data);
+      byte[] key = keys == null ? null : keys.pageKey(path, context, template, own);
+      if (key == null) key = digest.of(globalsDigest, path, template, own, site, data);
+      if (keys != null) keys.notePage(path, context, template, own, key);
+      return key;
     } catch (ViewDigest.Unkeyable e) {
       return null;
     }
+  }
+
+  /**
+   * The whole-build digests a page's key depends on, as one array per combination (the same instance for every page
+   * with the same dependencies, so comparing them is cheap).
+   */
+  private byte[] contextOf(byte[] site, byte[] data) {
+    int which = (site == null ? 0 : 1) | (data == null ? 0 : 2);
+    byte[] c = contexts.get(which);
+    if (c != null) return c;
+    contexts.compareAndSet(which, null, digest.of(globalsDigest, site, data));
+    return contexts.get(which);
   }
 
   /** Keeps the previous build's page when its inputs are unchanged (and notes it for the next build). */

@@ -161,6 +161,54 @@ public final class ViewDigest {
     }
   }
 
+  /**
+   * Whether {@code a} and {@code b} certainly digest the same ({@code of(a)} equals {@code of(b)}), decided without
+   * digesting: the same shared model instances (other instances are not compared: false), equal plain values, and
+   * lists, maps, optionals and records of these alike in the order they are digested. False when unsure.
+   */
+  public static boolean alike(Object a, Object b) {
+    if (a == b) return true;
+    if (a == null || b == null || a.getClass() != b.getClass()) return false;
+    if (a instanceof String || a instanceof Number || a instanceof Boolean || a instanceof Character
+        || a instanceof Enum<?> || a instanceof TemporalAccessor || a instanceof Path || a instanceof java.net.URI) {
+      return a.equals(b);
+    }
+    if (a instanceof Location) return true;
+    if (a instanceof byte[] x) return Arrays.equals(x, (byte[]) b);
+    if (a instanceof Optional<?> x) return alike(x.orElse(null), ((Optional<?>) b).orElse(null));
+    if (a instanceof List<?> x) return alikeInOrder(x, (List<?>) b);
+    if (a instanceof Object[] x) return alikeInOrder(Arrays.asList(x), Arrays.asList((Object[]) b));
+    if (a instanceof SortedMap<?, ?> || a instanceof java.util.LinkedHashMap<?, ?>) {
+      Map<?, ?> x = (Map<?, ?>) a;
+      Map<?, ?> y = (Map<?, ?>) b;
+      if (x.size() != y.size()) return false;
+      var i = y.entrySet().iterator();
+      for (Map.Entry<?, ?> e : x.entrySet()) {
+        Map.Entry<?, ?> f = i.next();
+        if (!alike(e.getKey(), f.getKey()) || !alike(e.getValue(), f.getValue())) return false;
+      }
+      return true;
+    }
+    if (a instanceof Record r) {
+      if (SHARED.contains(r.getClass())) return false; // a different instance: not compared
+      for (Method m : accessors(r.getClass())) {
+        try {
+          if (!alike(m.invoke(a), m.invoke(b))) return false;
+        } catch (IllegalAccessException | InvocationTargetException e) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false; // sets and unordered maps are digested element by element, whatever equals() says of them
+  }
+
+  private static boolean alikeInOrder(List<?> a, List<?> b) {
+    if (a.size() != b.size()) return false;
+    for (int i = 0; i < a.size(); i++) if (!alike(a.get(i), b.get(i))) return false;
+    return true;
+  }
+
   private void putRecord(Buffer b, Record r) {
     b.tag('R').string(r.getClass().getName());
     for (Method m : accessors(r.getClass())) {

@@ -210,6 +210,24 @@ class IncrementalBuildTest {
   }
 
   @Test
+  @Order(14)
+  void recordAddedToAnItemFromAnotherFile() throws IOException {
+    // The item's records in aqsc-01-03.csv are not read again, but the newest record now heads their related lists.
+    Path json = site.resolve("catalogue/records/aqsc/aqsc-01-03.json");
+    Files.writeString(json, """
+        {"事项": "aqsc-01-03", "records": [{"index_no": "015583216/2026-09903", "title": "另一文件中的同事项新记录",
+          "agency": "示例县应急管理局", "written": "2026-03-09", "published": "2026-03-10", "subject": "安全生产监管",
+          "validity": "有效", "disclosure": "主动公开", "scope": "全社会", "body": "同一事项、另一文件中的记录。"}]}
+        """, StandardCharsets.UTF_8);
+    BuildResult r = sameAsClean();
+    assertMostlyKept(r);
+    assertTrue(Files.readString(out.resolve("records/015583216-2024-00013/index.html"), StandardCharsets.UTF_8)
+        .contains("另一文件中的同事项新记录"), "listed as related on a page whose own record did not change");
+    Files.delete(json);
+    sameAsClean();
+  }
+
+  @Test
   @Order(20)
   void searchIndexOfTheCommandLineIsRebuiltAfterAPatch() throws IOException {
     // As the command line builds: with the Lucene index gongkai search reads.

@@ -1,0 +1,121 @@
+package dev.gongkai.render;
+
+import dev.gongkai.model.DisclosureRecord;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The page keys (see {@link ViewDigest}) one build computed, with what each key was computed from, so that the next
+ * build of the same site in the same process ({@code gongkai serve}) takes the key of a page whose inputs are the
+ * same instead of digesting them again. At 100,000 records that digesting was most of what a one-record edit spent
+ * rendering: every record page digests its record and its related records, every list page its records.
+ *
+ * <p>Two kinds of page are remembered:
+ *
+ * <ul>
+ *   <li>record pages, by record instance, with their {@link Inputs}: a record whose page shows the same instances as
+ *       last build is not even given its page's values;
+ *   <li>the other pages, by path, with their values: a page whose values are the same (model records as the same
+ *       instances, see {@link ViewDigest#alike}) takes its key.
+ * </ul>
+ *
+ * <p>What callers must know: a key taken from here is the key {@link ViewDigest} would compute, because a page's key
+ * is a function of its values and the whole-build digests, and model records are immutable. Whether the page is then
+ * kept is still decided by the page memo, as for any other key. One instance per build, filled by the render threads,
+ * then handed to the next build's constructor; it holds the last build's values until then.
+ */
+public final class PageKeys {
+  /**
+   * What a record page shows besides its record.
+   *
+   * @param context digest of the whole-page values (templates, globals, and the site or open data when the record
+   *     template reads them) and of the record's catalogue item and domain
+   * @param interpretation the 解读 the page links to, or null
+   * @param original the 原文 the page links to, or null
+   * @param related the records listed as related (compared by identity)
+   * @param history the record's changes in the release history (compared by value)
+   */
+  public record Inputs(byte[] context, DisclosureRecord interpretation, DisclosureRecord original,
+      List<DisclosureRecord> related, List<Views.Change> history) {
+    boolean sameAs(Inputs o) {
+      if (interpretation != o.interpretation || original != o.original || related.size() != o.related.size()) {
+        return false;
+      }
+      for (int i = 0; i < related.size(); i++) if (related.get(i) != o.related.get(i)) return false;
+      return Arrays.equals(context, o.context) && history.equals(o.history);
+    }
+  }
+
+  private record KnownRecord(Inputs inputs, byte[] key) {}
+
+  /** A page's values: the whole-build digests it depends on, its template and its own values (sorted by name). */
+  private record KnownPage(byte[] context, String template, Map<String, Object> own, byte[] key) {}
+
+  /** The previous build's record page keys by record instance; read-only. */
+  private final Map<DisclosureRecord, KnownRecord> previousRecords;
+  private final List<DisclosureRecord> records;
+  private final KnownRecord[] nextRecords;
+  /** The previous build's other page keys by path; read-only. */
+  private final Map<String, KnownPage> previousPages;
+  private final Map<String, KnownPage> nextPages = new ConcurrentHashMap<>();
+
+  /**
+   * Keys for a build of {@code records} (the site's records, in the order the renderer goes through them), taking
+   * over what {@code before} (the previous build's, or null) noted.
+   */
+  public PageKeys(List<DisclosureRecord> records, PageKeys before) {
+    this.records = List.copyOf(records);
+    this.nextRecords = new KnownRecord[this.records.size()];
+    if (before == null) {
+      this.previousRecords = Map.of();
+      this.previousPages = Map.of();
+    } else {
+      Map<DisclosureRecord, KnownRecord> m = new IdentityHashMap<>(before.records.size());
+      for (int i = 0; i < before.nextRecords.length; i++) {
+        if (before.nextRecords[i] != null) m.put(before.records.get(i), before.nextRecords[i]);
+      }
+      this.previousRecords = m;
+      this.previousPages = before.nextPages;
+    }
+  }
+
+  /** The key the previous build computed for {@code r}'s page from the same inputs, or null. */
+  byte[] recordKey(DisclosureRecord r, Inputs inputs) {
+    KnownRecord k = previousRecords.get(r);
+    return k != null && k.inputs().sameAs(inputs) ? k.key() : null;
+  }
+
+  /** Notes the key of the record page of the record at {@code position} (in the list given to the constructor). */
+  void noteRecord(int position, Inputs inputs, byte[] key) {
+    nextRecords[position] = new KnownRecord(inputs, key);
+  }
+
+  /**
+   * The key the previous build computed for the page at {@code path} from the same values, or null.
+   *
+   * @param context digest of the whole-build values the page depends on
+   * @param own the page's own values, in a sorted map
+   */
+  byte[] pageKey(String path, byte[] context, String template, Map<String, Object> own) {
+    KnownPage k = previousPages.get(path);
+    if (k == null || !k.template().equals(template) || !Arrays.equals(k.context(), context)
+        || k.own().size() != own.size()) {
+      return null;
+    }
+    Iterator<Map.Entry<String, Object>> a = k.own().entrySet().iterator();
+    for (Map.Entry<String, Object> e : own.entrySet()) {
+      Map.Entry<String, Object> was = a.next();
+      if (!was.getKey().equals(e.getKey()) || !ViewDigest.alike(was.getValue(), e.getValue())) return null;
+    }
+    return k.key();
+  }
+
+  /** Notes the key of the page at {@code path} and what it was computed from ({@code own} is not copied). */
+  void notePage(String path, byte[] context, String template, Map<String, Object> own, byte[] key) {
+    nextPages.put(path, new KnownPage(context, template, own, key));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.gongkai.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.load.InputLoader;
+import dev.gongkai.load.SourceTree;
+import dev.gongkai.model.DisclosureGate;
+import dev.gongkai.model.DisclosureRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** A key noted by one build is given to the next only for the same record instance or page values. */
+class PageKeysTest {
+  private static final byte[] KEY = {1, 2, 3};
+
+  @Test
+  void recordPageKeysFollowTheInstancesTheyWereComputedFrom() throws Exception {
+    List<DisclosureRecord> records = exampleRecords();
+    DisclosureRecord a = records.get(0);
+    DisclosureRecord b = records.get(1);
+    DisclosureRecord c = records.get(2);
+    byte[] context = {9};
+    PageKeys.Inputs inputs = new PageKeys.Inputs(context, null, b, List.of(b, c), List.of());
+    PageKeys first = new PageKeys(records, null);
+    assertNull(first.recordKey(a, inputs), "nothing before the first build");
+    first.noteRecord(0, inputs, KEY);
+
+    // The next build: the same instances, equal inputs made anew.
+    PageKeys second = new PageKeys(records, first);
+    assertArrayEquals(KEY, second.recordKey(a, new PageKeys.Inputs(new byte[] {9}, null, b, List.of(b, c),
+        List.of())));
+    assertNull(second.recordKey(b, inputs), "another record's page");
+    assertNull(second.recordKey(copyOf(a), inputs), "an equal record, but a new instance (its file was read again)");
+    assertNull(second.recordKey(a, new PageKeys.Inputs(new byte[] {8}, null, b, List.of(b, c), List.of())),
+        "another item, domain or template");
+    assertNull(second.recordKey(a, new PageKeys.Inputs(context, null, copyOf(b), List.of(b, c), List.of())),
+        "another 原文 instance");
+    assertNull(second.recordKey(a, new PageKeys.Inputs(context, b, b, List.of(b, c), List.of())), "a 解读 now");
+    assertNull(second.recordKey(a, new PageKeys.Inputs(context, null, b, List.of(b, copyOf(c)), List.of())),
+        "a related record edited");
+    assertNull(second.recordKey(a, new PageKeys.Inputs(context, null, b, List.of(b), List.of())),
+        "fewer related records");
+    assertNull(second.recordKey(a, new PageKeys.Inputs(context, null, b, List.of(b, c),
+        List.of(new Views.Change("2026-02", "changed", List.of("title"))))), "a change in the release history");
+
+    // A build that did not note the record (its page could not be digested) passes nothing on.
+    PageKeys third = new PageKeys(records, second);
+    assertNull(third.recordKey(a, inputs));
+  }
+
+  @Test
+  void otherPageKeysFollowTheValuesTheyWereComputedFrom() throws Exception {
+    List<DisclosureRecord> records = exampleRecords();
+    byte[] context = {7};
+    PageKeys first = new PageKeys(records, null);
+    first.notePage("a/index.html", context, "item", values(records.subList(0, 3), "第1页"), KEY);
+
+    PageKeys second = new PageKeys(records, first);
+    assertArrayEquals(KEY, second.pageKey("a/index.html", new byte[] {7}, "item",
+        values(records.subList(0, 3), "第" + 1 + "页")));
+    assertNull(second.pageKey("b/index.html", context, "item", values(records.subList(0, 3), "第1页")),
+        "another page");
+    assertNull(second.pageKey("a/index.html", context, "domain", values(records.subList(0, 3), "第1页")),
+        "another template");
+    assertNull(second.pageKey("a/index.html", new byte[] {6}, "item", values(records.subList(0, 3), "第1页")),
+        "other whole-build values");
+    assertNull(second.pageKey("a/index.html", context, "item", values(records.subList(0, 3), "第2页")),
+        "another title");
+    assertNull(second.pageKey("a/index.html", context, "item", values(records.subList(1, 4), "第1页")),
+        "other records listed");
+    List<DisclosureRecord> edited = new ArrayList<>(records.subList(0, 3));
+    edited.set(2, copyOf(edited.get(2)));
+    assertNull(second.pageKey("a/index.html", context, "item", values(edited, "第1页")), "a listed record edited");
+    Map<String, Object> more = values(records.subList(0, 3), "第1页");
+    more.put("pageUpdated", "2026-01-01");
+    assertNull(second.pageKey("a/index.html", context, "item", more), "one more value");
+  }
+
+  private static Map<String, Object> values(List<DisclosureRecord> listed, String title) {
+    Map<String, Object> v = new TreeMap<>();
+    v.put("records", listed);
+    v.put("content", new Views.Content("item", title, "a/", "../"));
+    return v;
+  }
+
+  private static List<DisclosureRecord> exampleRecords() throws Exception {
+    Diagnostics d = new Diagnostics();
+    return DisclosureGate.apply(dev.gongkai.validate.SiteValidator.validate(
+        InputLoader.load(new SourceTree(Path.of("").toAbsolutePath()), d), d).orElseThrow()).records();
+  }
+
+  private static DisclosureRecord copyOf(DisclosureRecord a) {
+    return new DisclosureRecord(a.indexNo(), a.slug(), a.title(), a.agency(), a.written(), a.published(), a.docNo(),
+        a.subject(), a.validity(), a.disclosure(), a.scope(), a.itemCode(), a.markdown(), a.bodyPath(),
+        a.attachments(), a.interpretation(), a.original(), a.origin());
+  }
+}
