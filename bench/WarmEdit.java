@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * One-record edits as {@code gongkai serve} makes them: one JVM (and one {@link WarmState}), a clean build with the
  * build cache, then ROUNDS
  * times: change the title of one record in its CSV, rebuild incrementally into the same folder, and check that the
- * record's page shows the new title. Prints one line per build (wall time, pages kept, files written, phases), then
+ * record's page shows the new title. Prints one line per build (wall time, pages kept, files written, phases), the
+ * process's CPU time during the build, then
  * how long the build cache took to be written after it (in the background, as in serve), and restores the CSV at the
  * end.
  *
@@ -65,11 +66,14 @@ public class WarmEdit {
           for (List<String> r : rows) printer.printRecord(r);
         }
         Files.writeString(csv, text, StandardCharsets.UTF_8);
+        long cpu0 = cpuNanos();
         BuildResult r = SiteBuild.run(req, Progress.NONE, warm);
+        long cpu = cpuNanos() - cpu0;
         String slug = cells.get(0).replaceAll("[^0-9A-Za-z-]", "-").toLowerCase(Locale.ROOT);
         Path page = out.resolve("records/" + slug + "/index.html");
         boolean shown = Files.isRegularFile(page) && Files.readString(page, StandardCharsets.UTF_8).contains(title);
         print("edit " + i + (shown ? " (verified)" : " (NOT VERIFIED: " + page + ")"), r);
+        System.out.printf(Locale.ROOT, "  cpu %.2f s (all threads, GC included)%n", cpu / 1e9);
         if (!r.ok() || !shown) System.exit(1);
         // The build cache is written in the background once the output is committed (as in gongkai serve, where
         // edits come seconds apart): waited for here, so that it is not counted in the next edit's time.
@@ -80,6 +84,12 @@ public class WarmEdit {
     } finally {
       Files.write(csv, original);
     }
+  }
+
+  /** CPU time of the whole process so far: steadier than wall time on a shared machine. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void print(String what, BuildResult r) {

@@ -112,7 +112,8 @@ final class Indexing implements AutoCloseable {
         NotingSink noted = new NotingSink(out);
         Optional<SearchState> before = last.get();
         RecordDocs memo = before.map(SearchState::memo).orElseGet(RecordDocs::empty).forBuild(digest);
-        List<SearchDoc> docs = SearchDocs.of(site, memo);
+        SearchDocs.Keyed keyed = SearchDocs.keyed(site, memo);
+        List<SearchDoc> docs = keyed.docs();
         Optional<SearchPatch.Result> patched = previous == null || before.isEmpty() ? Optional.empty()
             : SearchPatch.apply(before.get().docs(), before.get().shape(), docs, site.catalogue(),
                 p -> Files.readAllBytes(previous.dir().resolve(p)), noted);
@@ -132,7 +133,7 @@ final class Indexing implements AutoCloseable {
         SearchEnginePatch.Layout layout = writeEngines(docs, site.config().baseUrl(),
             previous == null ? Optional.empty() : before, lastEngines, previous, noted, sums);
         f.complete(new Indexed(mode, index, reader, System.nanoTime() - t0, key, noted.paths(),
-            SearchState.of(key, docs, memo, shape), layout));
+            SearchState.of(key, keyed, shape), layout));
       } catch (Throwable e) {
         closeQuietly(reader, index);
         f.completeExceptionally(e);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +20,7 @@ import java.util.function.Supplier;
  */
 public final class RecordDocs {
   private final Map<String, SearchDoc> previous;
-  private final Map<String, SearchDoc> next = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
   private final ViewDigest digest;
 
   private RecordDocs(Map<String, SearchDoc> previous, ViewDigest digest) {
@@ -34,16 +33,9 @@ public final class RecordDocs {
     return new RecordDocs(Map.of(), new ViewDigest());
   }
 
-  /** A memo remembering {@code docs} (by key, as {@link #keysByDocument} gave them). */
+  /** A memo remembering {@code docs} (by key, as {@link #get} gave them), which it takes over: not to be changed. */
   static RecordDocs of(Map<String, SearchDoc> docs) {
-    return new RecordDocs(Map.copyOf(docs), new ViewDigest());
-  }
-
-  /** The key of every document this build used, by document identity. */
-  Map<SearchDoc, String> keysByDocument() {
-    Map<SearchDoc, String> m = new java.util.IdentityHashMap<>();
-    next.forEach((k, d) -> m.put(d, k));
-    return m;
+    return new RecordDocs(java.util.Collections.unmodifiableMap(docs), new ViewDigest());
   }
 
   /**
@@ -56,12 +48,14 @@ public final class RecordDocs {
 
   /** Documents reused from the previous build so far (for tests and reports). */
   public int reused() {
-    int n = 0;
-    for (String k : next.keySet()) if (previous.containsKey(k)) n++;
-    return n;
+    return reused.get();
   }
 
-  SearchDoc get(DisclosureRecord r, CatalogueItem item, Supplier<SearchDoc> make) {
+  /** A record's document and its key in this memo. */
+  record Keyed(String key, SearchDoc doc) {}
+
+  /** The document of {@code r}: the previous build's when what it is made of is the same, else {@code make}'s. */
+  Keyed get(DisclosureRecord r, CatalogueItem item, Supplier<SearchDoc> make) {
     List<Object> stamps = new ArrayList<>();
     for (Attachment a : r.attachments()) {
       try {
@@ -72,8 +66,11 @@ public final class RecordDocs {
     }
     String key = HexFormat.of().formatHex(digest.of(r, item, stamps));
     SearchDoc d = previous.get(key);
-    if (d == null) d = make.get();
-    next.put(key, d);
-    return d;
+    if (d == null) {
+      d = make.get();
+    } else {
+      reused.incrementAndGet();
+    }
+    return new Keyed(key, d);
   }
 }

@@ -41,9 +41,22 @@ public final class SearchDocs {
     return of(site, RecordDocs.empty());
   }
 
-  /** The documents, taking unchanged records' documents from {@code memo} (and noting this build's in it). */
+  /** The documents, taking unchanged records' documents from {@code memo}. */
   public static List<SearchDoc> of(PublishedSite site, RecordDocs memo) {
+    return keyed(site, memo).docs();
+  }
+
+  /**
+   * Documents with their {@link RecordDocs} keys, what the build cache's {@link SearchState} keeps.
+   *
+   * @param keys per document, its key, or "" (datasets, pages)
+   */
+  public record Keyed(List<SearchDoc> docs, List<String> keys) {}
+
+  /** The documents and their keys, taking unchanged records' documents from {@code memo}. */
+  public static Keyed keyed(PublishedSite site, RecordDocs memo) {
     List<SearchDoc> docs = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     Map<String, CatalogueItem> items = new HashMap<>();
     for (CatalogueItem it : site.catalogue().items()) items.put(it.code(), it);
     List<DisclosureRecord> ordered = new ArrayList<>();
@@ -51,8 +64,11 @@ public final class SearchDocs {
       for (CatalogueItem it : d.items()) ordered.addAll(site.byItem().getOrDefault(it.code(), List.of()));
     }
     // Markdown to text is the costly part: on every core, order kept.
-    docs.addAll(ordered.parallelStream()
-        .map(r -> memo.get(r, items.get(r.itemCode()), () -> record(r, items.get(r.itemCode())))).toList());
+    for (RecordDocs.Keyed k : ordered.parallelStream()
+        .map(r -> memo.get(r, items.get(r.itemCode()), () -> record(r, items.get(r.itemCode())))).toList()) {
+      docs.add(k.doc());
+      keys.add(k.key());
+    }
     for (Dataset ds : site.datasets()) docs.add(dataset(ds, items.get(ds.itemCode())));
     for (Page p : site.pages()) {
       docs.add(page("p:" + p.urlPath(), p.title(), p.urlPath(), p.date(), text(p.markdown()), site.config().agency()));
@@ -62,7 +78,8 @@ public final class SearchDocs {
       for (Incident.Update u : i.updates()) body.append('\n').append(u.title()).append('\n').append(text(u.markdown()));
       docs.add(page("p:" + i.urlPath(), i.title(), i.urlPath(), i.date(), body.toString(), site.config().agency()));
     }
-    return List.copyOf(docs);
+    while (keys.size() < docs.size()) keys.add("");
+    return new Keyed(List.copyOf(docs), List.copyOf(keys));
   }
 
   private static SearchDoc record(DisclosureRecord r, CatalogueItem it) {

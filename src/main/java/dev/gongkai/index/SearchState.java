@@ -32,17 +32,14 @@ public record SearchState(byte[] key, List<SearchDoc> docs, List<String> keys, S
     if (keys.size() != docs.size()) throw new IllegalArgumentException("one key per document");
   }
 
-  /** The state of a stage that used {@code memo} to make {@code docs}. */
-  public static SearchState of(byte[] key, List<SearchDoc> docs, RecordDocs memo, SearchExport.Shape shape) {
-    Map<SearchDoc, String> byDoc = memo.keysByDocument();
-    List<String> keys = new ArrayList<>(docs.size());
-    for (SearchDoc d : docs) keys.add(byDoc.getOrDefault(d, ""));
-    return new SearchState(key, docs, keys, shape);
+  /** The state of a stage that made {@code docs}. */
+  public static SearchState of(byte[] key, SearchDocs.Keyed docs, SearchExport.Shape shape) {
+    return new SearchState(key, docs.docs(), docs.keys(), shape);
   }
 
   /** The records' documents, by key, for the next build's {@link RecordDocs}. */
   public RecordDocs memo() {
-    Map<String, SearchDoc> m = new HashMap<>();
+    Map<String, SearchDoc> m = new HashMap<>(docs.size() + docs.size() / 3);
     for (int i = 0; i < docs.size(); i++) if (!keys.get(i).isEmpty()) m.put(keys.get(i), docs.get(i));
     return RecordDocs.of(m);
   }

@@ -32,7 +32,8 @@ class RecordDocsTest {
   void unchangedRecordsAreReusedAndAnEditedOneIsNot(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
     PublishedSite site = example();
     RecordDocs first = RecordDocs.empty();
-    List<SearchDoc> fresh = SearchDocs.of(site, first);
+    SearchDocs.Keyed keyed = SearchDocs.keyed(site, first);
+    List<SearchDoc> fresh = keyed.docs();
     assertEquals(SearchDocs.of(site), fresh, "a memo changes nothing");
     assertEquals(0, first.reused());
 
@@ -51,7 +52,7 @@ class RecordDocsTest {
         again.datasets(), again.pages(), again.incidents(), byItem, again.lastUpdated());
 
     // Kept as the build cache keeps it: written to a file and read back by the next build.
-    SearchState state = SearchState.of(new byte[] {1, 2}, fresh, first, new SearchExport.Shape(fresh.size(), 1,
+    SearchState state = SearchState.of(new byte[] {1, 2}, keyed, new SearchExport.Shape(fresh.size(), 1,
         List.of(new SearchExport.FieldStats(1, 2, 3))));
     state.write(tmp.resolve("state.bin"));
     assertTrue(SearchState.read(tmp.resolve("state.bin"), new byte[] {9}).isEmpty(), "another build's state");
