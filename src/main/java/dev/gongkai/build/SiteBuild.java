@@ -110,7 +110,8 @@ public final class SiteBuild {
       Progress progress, WarmState warm) throws IOException {
     Inputs inputs = InputLoader.load(tree, diags, warm == null ? null : warm.rows);
     t0 = lap(Phase.LOAD, t0, times, progress);
-    Optional<Site> site = SiteValidator.validate(inputs, diags, warm == null ? null : warm.rows);
+    Optional<Site> site = SiteValidator.validate(inputs, diags, warm == null ? null : warm.rows,
+        warm == null ? null : warm.same);
     lap(Phase.VALIDATE, t0, times, progress);
     return site;
   }

@@ -6,6 +6,7 @@ import dev.gongkai.index.SearchState;
 import dev.gongkai.render.PageKeys;
 import dev.gongkai.render.ViewDigest;
 import dev.gongkai.validate.RowsMemo;
+import dev.gongkai.validate.SameInstances;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,11 +14,12 @@ import java.util.concurrent.FutureTask;
 
 /**
  * What one process keeps between builds of the same site ({@code gongkai serve}): the checked rows of each record
- * file ({@link RowsMemo}: unchanged files are neither read nor checked again), the digests of the model records
- * (kept for the instances the next model still holds, see {@link ViewDigest#ViewDigest(ViewDigest)}), the record
- * pages' keys ({@link PageKeys}: taken again for a page whose values are the same) and the
- * build cache's state, which is then written to disk in the background once the output is committed instead of before
- * the build returns. A build given a warm state produces the same output and diagnostics as one without.
+ * file ({@link RowsMemo}: unchanged files are neither read nor checked again), the catalogue and datasets when equal
+ * to the last build's ({@link SameInstances}), the digests of the model records (kept for the instances the next
+ * model still holds, see {@link ViewDigest#ViewDigest(ViewDigest)}), the pages' keys ({@link PageKeys}: taken again
+ * for a page whose values are the same) and the build cache's state, which is then written to disk in the background
+ * once the output is committed instead of before the build returns. A build given a warm state produces the same
+ * output and diagnostics as one without.
  *
  * <p>What callers must know: one state per source folder and cache folder, used by one build at a time. A build
  * waits for the previous build's cache to be written before it starts; {@link #awaitSave} waits for it too. A process
@@ -26,6 +28,7 @@ import java.util.concurrent.FutureTask;
  */
 public final class WarmState {
   final RowsMemo rows = new RowsMemo();
+  final SameInstances same = new SameInstances();
   /** The last build's digest, or null. */
   ViewDigest digest;
   /** The last build's page keys, or null. */

@@ -107,8 +107,14 @@ final class XmlSupport {
 
   /** {@code 2024-03-21T00:00:00+08:00}: a date taken as midnight in Asia/Shanghai. */
   static String startOfDay(LocalDate d) {
-    return DATE_TIME.format(d.atStartOfDay(SHANGHAI));
+    return DAYS.computeIfAbsent(d, x -> DATE_TIME.format(x.atStartOfDay(SHANGHAI)));
   }
+
+  /**
+   * {@link #startOfDay} by date: the feeds format every record's date in every build, and a site has a few thousand
+   * distinct dates.
+   */
+  private static final java.util.Map<LocalDate, String> DAYS = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A local date-time of the site (Asia/Shanghai) with its offset. */
   static String dateTime(LocalDateTime t) {

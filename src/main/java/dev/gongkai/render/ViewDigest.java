@@ -80,7 +80,7 @@ public final class ViewDigest {
 
   /** A digest of {@code value} (32 bytes). */
   public byte[] of(Object value) {
-    Buffer b = new Buffer();
+    Buffer b = new Buffer(256);
     put(b, value);
     return b.sha256();
   }
@@ -101,7 +101,7 @@ public final class ViewDigest {
       }
       primed = known;
     }
-    values.parallelStream().filter(r -> !known.containsKey(r)).forEach(r -> put(new Buffer(), r));
+    values.parallelStream().filter(r -> !known.containsKey(r)).forEach(r -> put(new Buffer(RECORD), r));
     Map<Object, byte[]> m = new java.util.IdentityHashMap<>(primed.size() + values.size());
     m.putAll(known);
     for (Record r : values) {
@@ -147,7 +147,7 @@ public final class ViewDigest {
         byte[] d = primed.get(r);
         if (d == null) d = shared.get(id);
         if (d == null) {
-          Buffer own = new Buffer();
+          Buffer own = new Buffer(RECORD);
           putRecord(own, r);
           d = own.sha256();
           shared.putIfAbsent(id, d);
@@ -272,11 +272,31 @@ public final class ViewDigest {
     }
   }
 
+  /**
+   * A model record's values (its Markdown among them) take a few KB: its buffer starts there. Other digests (a page's
+   * values, whose records are digested already; a search document's key) take a few hundred bytes, and a 4 KB buffer
+   * for each of them was a fifth of what a one-record edit allocated at 100,000 records.
+   */
+  private static final int RECORD = 4096;
+
+  /** One SHA-256 per thread: looking the algorithm up for each of the build's hundreds of thousands of digests cost. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  });
+
   /** A growable byte buffer, hashed once at the end (one digest call is much cheaper than many small ones). */
   private static final class Buffer {
-    // A record page's values (the record's Markdown among them) take a few KB: start there, not at a few hundred bytes.
-    private byte[] data = new byte[4096];
+    private byte[] data;
     private int size;
+
+    /** @param capacity the bytes expected: {@link #RECORD} for a model record, less for a page's own values */
+    Buffer(int capacity) {
+      data = new byte[capacity];
+    }
 
     Buffer tag(char c) {
       ensure(1);
@@ -322,13 +342,9 @@ public final class ViewDigest {
     }
 
     byte[] sha256() {
-      try {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        md.update(data, 0, size);
-        return md.digest();
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-      }
+      MessageDigest md = SHA256.get();
+      md.update(data, 0, size);
+      return md.digest(); // and reset for the thread's next digest
     }
   }
 }

@@ -29,8 +29,17 @@ public final class SiteValidator {
    * {@code memo} and remembering those of the files it read (see {@link RowsMemo}); null for none.
    */
   public static Optional<Site> validate(Inputs in, Diagnostics diags, RowsMemo memo) {
+    return validate(in, diags, memo, null);
+  }
+
+  /**
+   * As {@link #validate(Inputs, Diagnostics, RowsMemo)}, giving the site the last build's catalogue and datasets
+   * where they are equal to this build's ({@link SameInstances}; null for none).
+   */
+  public static Optional<Site> validate(Inputs in, Diagnostics diags, RowsMemo memo, SameInstances same) {
     Optional<SiteConfig> config = SiteConfigValidator.validate(in.siteConfig(), diags);
     Catalogue catalogue = CatalogueValidator.validate(in.catalogue(), diags);
+    if (same != null) catalogue = same.catalogue(catalogue);
     if (config.isEmpty()) {
       // Rows are not checked without a config; what reading the unread files reported is, as if they were read.
       if (memo != null) memo.replayReadsAndForget(in.recordFiles(), diags);
@@ -40,6 +49,7 @@ public final class SiteValidator {
         catalogue, diags, memo);
     List<Dataset> datasets = new ArrayList<>();
     for (Inputs.DatasetSource d : in.datasets()) DatasetValidator.validate(d, catalogue, diags).ifPresent(datasets::add);
+    if (same != null) datasets = same.datasets(datasets);
     ContentValidator.Result content = ContentValidator.validate(in.content(), diags);
     for (Path doc : in.documents()) {
       if (!records.referencedFiles().contains(doc)) {

@@ -228,6 +228,30 @@ class IncrementalBuildTest {
   }
 
   @Test
+  @Order(15)
+  void editedCatalogueItem() throws IOException {
+    // Every record file is read again (the catalogue is part of each row's checks) and every page shows the item in
+    // its navigation or breadcrumbs.
+    replaceInFile(Path.of("catalogue/catalogue.csv"), ",政策文件,法律法规,", ",政策文件,法律法规（测试）,");
+    sameAsClean();
+    replaceInFile(Path.of("catalogue/catalogue.csv"), ",政策文件,法律法规（测试）,", ",政策文件,法律法规,");
+    sameAsClean();
+  }
+
+  @Test
+  @Order(16)
+  void editedDatasetRow() throws IOException {
+    Path csv = Path.of("catalogue/datasets/relief-funds-2025.csv");
+    List<String> lines = Files.readAllLines(site.resolve(csv), StandardCharsets.UTF_8);
+    String row = lines.get(1);
+    replaceInFile(csv, row, row.replaceFirst(",", ",（测试）"));
+    BuildResult r = sameAsClean();
+    assertMostlyKept(r);
+    replaceInFile(csv, row.replaceFirst(",", ",（测试）"), row);
+    sameAsClean();
+  }
+
+  @Test
   @Order(20)
   void searchIndexOfTheCommandLineIsRebuiltAfterAPatch() throws IOException {
     // As the command line builds: with the Lucene index gongkai search reads.
