@@ -59,6 +59,8 @@ public final class RecordValidator {
   private final Map<String, Cell> interpretationCells = new HashMap<>();
   private final Map<String, Cell> originalCells = new HashMap<>();
 
+  private static final Comparator<DisclosureRecord> BY_INDEX_NO = Comparator.comparing(DisclosureRecord::indexNo);
+
   /** The catalogue's items by code and path: looked up for each record row. */
   private final CatalogueIndex catalogue;
 
@@ -117,7 +119,12 @@ public final class RecordValidator {
     for (List<RecordRows.Checked> rows : checked) {
       for (RecordRows.Checked row : rows) v.claim(row, records);
     }
-    records.sort(Comparator.comparing(DisclosureRecord::indexNo));
+    // Index numbers are unique once claimed: the order is total, whichever way it is reached.
+    if (memo == null) {
+      records.sort(BY_INDEX_NO);
+    } else {
+      records = memo.sorted(records, BY_INDEX_NO);
+    }
     return new Result(v.link(records), Set.copyOf(v.referenced));
   }
 

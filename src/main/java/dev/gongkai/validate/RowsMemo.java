@@ -3,6 +3,7 @@ package dev.gongkai.validate;
 import dev.gongkai.diag.Diagnostics;
 import dev.gongkai.load.FileStamp;
 import dev.gongkai.load.InputLoader;
+import dev.gongkai.model.DisclosureRecord;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,40 @@ public final class RowsMemo implements InputLoader.Known {
     return e != null && e.stamp().equals(stamp) && Arrays.equals(e.context(), context);
   }
 
+  /** The last build's records (before 解读/原文 links were filled in) in index number order; empty before one. */
+  private volatile List<DisclosureRecord> lastSorted = List.of();
+
+  /**
+   * {@code records} in {@code order}, which must be a total order of the records (no two equal): the last build's
+   * instances are taken in the order it sorted them, and only the others are sorted and put in their places. Sorting
+   * 100,000 records by index number took a few tenths of a second of each one-record edit; most are the same
+   * instances as last build. Remembers the result for the next build.
+   */
+  List<DisclosureRecord> sorted(List<DisclosureRecord> records, java.util.Comparator<DisclosureRecord> order) {
+    Set<DisclosureRecord> now = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(records.size()));
+    now.addAll(records);
+    List<DisclosureRecord> out = new java.util.ArrayList<>(records.size());
+    Set<DisclosureRecord> had = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(lastSorted.size()));
+    for (DisclosureRecord r : lastSorted) {
+      had.add(r);
+      if (now.contains(r)) out.add(r);
+    }
+    List<DisclosureRecord> added = new java.util.ArrayList<>();
+    for (DisclosureRecord r : records) if (!had.contains(r)) added.add(r);
+    if (added.size() > out.size() / 8) {
+      out = new java.util.ArrayList<>(records);
+      out.sort(order);
+    } else {
+      added.sort(order);
+      for (DisclosureRecord r : added) {
+        int at = java.util.Collections.binarySearch(out, r, order);
+        out.add(at < 0 ? -at - 1 : at, r);
+      }
+    }
+    lastSorted = List.copyOf(out);
+    return out;
+  }
+
   /** How many files the memo knows. */
   public int size() {
     return entries.size();
@@ -69,5 +104,6 @@ public final class RowsMemo implements InputLoader.Known {
       if (e != null && e.read() != null) diags.addAll(e.read());
     }
     entries.clear();
+    lastSorted = List.of();
   }
 }

@@ -141,4 +141,43 @@ class RowsMemoTest {
     assertTrue(inputs.recordFiles().stream().noneMatch(f -> f.unread() || f.stamp() != null));
     assertEquals(0, inputs.context().length);
   }
+
+  /** Sorting from the last build's order gives the order a fresh sort gives, over random edits of random records. */
+  @Test
+  void recordsSortedFromTheLastBuildsOrderAreSortedAsAFreshSortSortsThem() {
+    java.util.Random random = new java.util.Random(11);
+    java.util.Comparator<DisclosureRecord> byIndexNo = java.util.Comparator.comparing(DisclosureRecord::indexNo);
+    List<DisclosureRecord> records = new java.util.ArrayList<>();
+    java.util.Set<String> used = new java.util.HashSet<>();
+    RowsMemo memo = new RowsMemo();
+    for (int build = 0; build < 60; build++) {
+      // Some records removed, some replaced by new instances (an edited file), some added; or many added at once.
+      int adds = build % 10 == 0 ? 200 : random.nextInt(4);
+      for (int i = records.size() - 1; i >= 0; i--) {
+        int dice = random.nextInt(40);
+        if (dice == 0) records.remove(i);
+        else if (dice == 1) records.set(i, record(records.get(i).indexNo()));
+      }
+      for (int i = 0; i < adds; i++) {
+        String no;
+        do no = String.format(java.util.Locale.ROOT, "015583216/%d-%05d", 2020 + random.nextInt(6),
+            random.nextInt(100_000));
+        while (!used.add(no));
+        records.add(random.nextInt(records.size() + 1), record(no));
+      }
+      java.util.Collections.shuffle(records, random); // claimed in file order, not sorted
+      List<DisclosureRecord> expected = new java.util.ArrayList<>(records);
+      expected.sort(byIndexNo);
+      List<DisclosureRecord> got = memo.sorted(new java.util.ArrayList<>(records), byIndexNo);
+      assertEquals(expected.size(), got.size());
+      for (int i = 0; i < expected.size(); i++) assertSame(expected.get(i), got.get(i), "build " + build + " at " + i);
+    }
+  }
+
+  private static DisclosureRecord record(String indexNo) {
+    return new DisclosureRecord(indexNo, DisclosureRecord.slugOf(indexNo), "标题" + indexNo, "示例县应急管理局",
+        java.time.LocalDate.of(2024, 1, 2), java.time.LocalDate.of(2024, 1, 3), "", "安全生产监管", null,
+        dev.gongkai.model.Disclosure.ACTIVE, "全社会", "aqsc-01-01", "", null, List.of(), "", "",
+        dev.gongkai.diag.Location.file("catalogue/records/aqsc/aqsc-01-01.csv"));
+  }
 }
