@@ -133,9 +133,13 @@ public final class SearchEnginePatch {
     Map<Integer, SearchEngineExport.Entry> changed = new TreeMap<>(); // position in id order → new entry
     for (int pos = 0; pos < n; pos++) {
       int i = order[pos];
-      if (!before.get(i).id().equals(after.get(i).id())) return Optional.empty();
-      if (pos > 0 && after.get(order[pos - 1]).id().equals(after.get(i).id())) return Optional.empty();
-      if (!before.get(i).equals(after.get(i))) changed.put(pos, SearchEngineExport.entry(after.get(i), baseUrl));
+      SearchDoc now = after.get(i);
+      boolean same = before.get(i) == now;
+      // Last build's instance in the same place, after another: their ids are as they were, in order and distinct.
+      if (same && (pos == 0 || before.get(order[pos - 1]) == after.get(order[pos - 1]))) continue;
+      if (!before.get(i).id().equals(now.id())) return Optional.empty();
+      if (pos > 0 && after.get(order[pos - 1]).id().equals(now.id())) return Optional.empty();
+      if (!same && !before.get(i).equals(now)) changed.put(pos, SearchEngineExport.entry(now, baseUrl));
     }
     if (changed.size() > Math.max(16, n / 20)) return Optional.empty();
 
