@@ -82,12 +82,19 @@ final class Indexing implements AutoCloseable {
    * Starts the stage: the browser index under {@code search/} and the search-engine exports under
    * {@code search/engines/}, whose checksums go into {@code sums} (synchronise on it to read it before
    * {@link #join()}). {@code last} gives the previous build's {@link SearchState} (read only when needed): records'
-   * documents are taken from it when unchanged, and with {@code previous} the files are kept or patched. A full index
-   * is built in a new folder of {@code scratch} (null: on the heap).
+   * documents are taken from it when unchanged, and with a {@link Previous} the files are kept or patched. A full
+   * index is built in a new folder of {@code scratch} (null: on the heap).
+   *
+   * <p>The stage may start before the {@link Previous} is known (the leak audit decides whether the last build's
+   * files may be kept or patched): it digests its inputs and, when they differ from {@code lastKey} (the key the last
+   * build's files were made for), makes its documents meanwhile, then waits for {@code previousIndex}. Complete it
+   * (with null for none) or fail it, or the stage waits for ever.
+   *
+   * @param lastKey the search key of the last build ({@link Previous#key()} when there is a previous), or null
    */
   static Indexing start(PublishedSite site, OutputSink out, Map<String, String> sums,
       Supplier<Optional<SearchState>> last, Supplier<Optional<SearchEnginePatch.Layout>> lastEngines,
-      Previous previous, ViewDigest digest, Path scratch) {
+      byte[] lastKey, CompletableFuture<Previous> previousIndex, ViewDigest digest, Path scratch) {
     CompletableFuture<Indexed> f = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       long t0 = System.nanoTime();
@@ -95,6 +102,16 @@ final class Indexing implements AutoCloseable {
       DirectoryReader reader = null;
       try {
         byte[] key = SearchInputs.digest(site, digest);
+        // Unless the last build's files are likely kept, the documents are made while the caller decides.
+        Optional<SearchState> before = null;
+        RecordDocs memo = null;
+        SearchDocs.Keyed keyed = null;
+        if (!Arrays.equals(key, lastKey)) {
+          before = last.get();
+          memo = before.map(SearchState::memo).orElseGet(RecordDocs::empty).forBuild(digest);
+          keyed = SearchDocs.keyed(site, memo);
+        }
+        Previous previous = previousIndex.join();
         if (previous != null && Arrays.equals(previous.key(), key)) {
           for (var e : previous.files().entrySet()) {
             out.keep(e.getKey());
@@ -110,9 +127,11 @@ final class Indexing implements AutoCloseable {
           return;
         }
         NotingSink noted = new NotingSink(out);
-        Optional<SearchState> before = last.get();
-        RecordDocs memo = before.map(SearchState::memo).orElseGet(RecordDocs::empty).forBuild(digest);
-        SearchDocs.Keyed keyed = SearchDocs.keyed(site, memo);
+        if (keyed == null) {
+          before = last.get();
+          memo = before.map(SearchState::memo).orElseGet(RecordDocs::empty).forBuild(digest);
+          keyed = SearchDocs.keyed(site, memo);
+        }
         List<SearchDoc> docs = keyed.docs();
         Optional<SearchPatch.Result> patched = previous == null || before.isEmpty() ? Optional.empty()
             : SearchPatch.apply(before.get().docs(), before.get().shape(), docs, site.catalogue(),
@@ -193,15 +212,19 @@ final class Indexing implements AutoCloseable {
     }
   }
 
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** Waits for the stage and closes what it left open. Only the first call counts. */
   @Override
   public void close() throws IOException {
+    if (!closed.compareAndSet(false, true)) return;
     Indexed done;
     try {
       done = future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
-    } catch (ExecutionException e) {
+    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
       return; // nothing left open: the thread closed what it had opened
     }
     if (done.kept()) return;

@@ -32,8 +32,10 @@ import dev.gongkai.export.DatasetMemo;
 import dev.gongkai.export.DatasetInfo;
 import dev.gongkai.export.ExportFile;
 import dev.gongkai.export.Provenance;
+import dev.gongkai.render.ViewDigest;
 import dev.gongkai.render.Views;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import dev.gongkai.index.SearchIndex;
 import java.io.IOException;
 import java.util.HexFormat;
@@ -94,10 +96,28 @@ public final class SiteBuild {
       // Download files are written as soon as they exist and only their checksums are kept: at 100,000 records the
       // exports are hundreds of megabytes, which must not stay on the heap while pages render.
       java.util.TreeMap<String, String> sums = new java.util.TreeMap<>();
-      Exported exported = exportData(published, site.get(), provenance, req, cached.orElse(null), out, sums);
-      t0 = lap(Phase.EXPORT, t0, times, progress);
-      return renderAndFinish(req, published, site.get(), withheld, provenance, exported, out, sums, tree, diags,
-          times, t0, started, progress, cached.orElse(null), warm);
+      // One digest per build: the renderer, the search documents and the search inputs digest the same records.
+      long p0 = System.nanoTime();
+      ViewDigest digest = new ViewDigest(warm == null ? null : warm.digest);
+      if (req.cacheDir() != null) digest.prime(published.records());
+      if (warm != null) warm.digest = digest;
+      long primeNanos = System.nanoTime() - p0;
+      t0 += primeNanos; // counted as preparation, not as export
+      // An incremental build starts its search stage now, beside the exports and the audit's plan: it makes its
+      // documents while the plan decides whether the last build's search files may be kept or patched.
+      CompletableFuture<Indexing.Previous> previousIndex = new CompletableFuture<>();
+      Indexing early = cached.isEmpty() ? null : startIndexing(req, published, out, sums, cached.get(), digest,
+          previousIndex);
+      try {
+        Exported exported = exportData(published, site.get(), provenance, req, cached.orElse(null), out, sums);
+        t0 = lap(Phase.EXPORT, t0, times, progress);
+        return renderAndFinish(req, published, site.get(), withheld, provenance, exported, out, sums, tree, diags,
+            times, t0 - primeNanos, started, progress, cached.orElse(null), warm, digest, early, previousIndex);
+      } finally {
+        // On every path that did not get as far as deciding (a failure), the early stage stops waiting.
+        previousIndex.completeExceptionally(new IllegalStateException("the build stopped before deciding"));
+        if (early != null) early.close();
+      }
     }
   }
 
@@ -189,14 +209,15 @@ public final class SiteBuild {
   private static BuildResult renderAndFinish(BuildRequest req, PublishedSite published, Site site, int withheld,
       Provenance provenance, Exported exported, BuildOutput out, java.util.TreeMap<String, String> sums,
       SourceTree tree, Diagnostics diags, Map<Phase, Long> times, long t0, long started, Progress progress,
-      BuildCache.State cached, WarmState warm) throws IOException {
+      BuildCache.State cached, WarmState warm, ViewDigest digest, Indexing early,
+      CompletableFuture<Indexing.Previous> previousIndex) throws IOException {
     Views.OpenData openData = exported.openData();
     // What the leak audit will search for, decided now: the search stage may keep or patch the previous build's
     // files only if they were audited for the same needles. (gongkai search rebuilds its Lucene index when a
     // patched build left none.)
     LeakAudit.Plan plan = LeakAudit.plan(site, BuildCache.needleMemo(req.cacheDir()));
     boolean sameAudit = cached != null && java.util.Arrays.equals(cached.auditDigest(), plan.digest());
-    Indexing.Previous previousIndex = null;
+    Indexing.Previous previous = null;
     if (sameAudit) {
       Map<String, byte[]> files = new java.util.TreeMap<>();
       for (String p : cached.indexPaths()) {
@@ -204,17 +225,13 @@ public final class SiteBuild {
         if (h != null) files.put(p, h);
       }
       if (files.size() == cached.indexPaths().size()) {
-        previousIndex = new Indexing.Previous(cached.indexKey(), files, req.out().toAbsolutePath().normalize());
+        previous = new Indexing.Previous(cached.indexKey(), files, req.out().toAbsolutePath().normalize());
       }
     }
-    // One digest per build: the renderer, the search documents and the search inputs digest the same records.
-    dev.gongkai.render.ViewDigest digest = new dev.gongkai.render.ViewDigest(warm == null ? null : warm.digest);
-    if (req.cacheDir() != null) digest.prime(published.records());
-    if (warm != null) warm.digest = digest;
+    previousIndex.complete(previous);
     t0 = lap(Phase.PREPARE, t0, times, progress);
-    try (Indexing indexing = Indexing.start(published, out, sums,
-        () -> BuildCache.searchState(req.cacheDir(), cached), () -> BuildCache.engineLayout(req.cacheDir(), cached),
-        previousIndex, digest, req.scratchDir())) {
+    try (Indexing indexing = early != null ? early
+        : startIndexing(req, published, out, sums, cached, digest, previousIndex)) {
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
       int pages;
@@ -286,6 +303,15 @@ public final class SiteBuild {
       return new BuildResult(true, diags, published.records().size(), withheld, pages, files, times,
           System.nanoTime() - started, kept, changed, indexed.kept(), indexed.mode() == Indexing.Mode.PATCHED);
     }
+  }
+
+  /** Starts the search stage of a build ({@code cached}: the last build's state, or null). */
+  private static Indexing startIndexing(BuildRequest req, PublishedSite published, BuildOutput out,
+      Map<String, String> sums, BuildCache.State cached, ViewDigest digest,
+      CompletableFuture<Indexing.Previous> previousIndex) {
+    return Indexing.start(published, out, sums, () -> BuildCache.searchState(req.cacheDir(), cached),
+        () -> BuildCache.engineLayout(req.cacheDir(), cached), cached == null ? null : cached.indexKey(),
+        previousIndex, digest, req.scratchDir());
   }
 
   /**

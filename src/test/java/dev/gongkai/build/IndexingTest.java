@@ -1,0 +1,78 @@
+package dev.gongkai.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gongkai.diag.Diagnostics;
+import dev.gongkai.load.InputLoader;
+import dev.gongkai.load.SourceTree;
+import dev.gongkai.model.DisclosureGate;
+import dev.gongkai.model.PublishedSite;
+import dev.gongkai.render.ViewDigest;
+import dev.gongkai.validate.SiteValidator;
+import dev.gongkai.write.OutputSink;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** The search stage started before the build knows whether the last build's files may be kept or patched. */
+class IndexingTest {
+  private static PublishedSite example() throws Exception {
+    Diagnostics d = new Diagnostics();
+    return DisclosureGate.apply(SiteValidator.validate(
+        InputLoader.load(new SourceTree(Path.of("").toAbsolutePath()), d), d).orElseThrow());
+  }
+
+  /** Files written, by path. */
+  private static final class Written implements OutputSink {
+    final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+    @Override
+    public void write(String path, byte[] data) {
+      files.put(path, data);
+    }
+
+    @Override
+    public void copy(String path, Path source) {
+      throw new UnsupportedOperationException(path);
+    }
+  }
+
+  @Test
+  void waitsForTheDecisionThenIndexes() throws Exception {
+    PublishedSite site = example();
+    Written out = new Written();
+    CompletableFuture<Indexing.Previous> previous = new CompletableFuture<>();
+    // A last key that is not this build's: the documents are made before the decision.
+    try (Indexing indexing = Indexing.start(site, out, new TreeMap<>(), Optional::empty, Optional::empty,
+        new byte[] {1}, previous, new ViewDigest(), null)) {
+      Thread.sleep(200);
+      assertTrue(out.files.isEmpty(), "nothing written before the decision: " + out.files.keySet());
+      previous.complete(null); // no files of the last build may be kept
+      Indexing.Indexed done = indexing.join();
+      assertEquals(Indexing.Mode.FULL, done.mode());
+      assertTrue(out.files.containsKey("search/manifest.json"), out.files.keySet().toString());
+    }
+  }
+
+  @Test
+  void aBuildThatStopsBeforeDecidingDoesNotWaitForEver() throws Exception {
+    PublishedSite site = example();
+    CompletableFuture<Indexing.Previous> previous = new CompletableFuture<>();
+    Indexing indexing = Indexing.start(site, new Written(), new TreeMap<>(), Optional::empty, Optional::empty,
+        null, previous, new ViewDigest(), null);
+    previous.completeExceptionally(new IllegalStateException("the build stopped"));
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      assertThrows(RuntimeException.class, indexing::join);
+      indexing.close();
+      indexing.close(); // a second close does nothing
+    });
+  }
+}
