@@ -77,7 +77,7 @@ public final class SiteRenderer {
   /** What an incremental build needs: the last build's pages, where to note this build's, and the templates' digest. */
   public record Memo(PageMemo previous, PageMemo next, byte[] templatesDigest, ViewDigest digest,
       PageKeys pageKeys) {
-    /** Without record page keys carried from a previous build in this process. */
+    /** Without page keys carried from a previous build in this process. */
     public Memo(PageMemo previous, PageMemo next, byte[] templatesDigest, ViewDigest digest) {
       this(previous, next, templatesDigest, digest, null);
     }

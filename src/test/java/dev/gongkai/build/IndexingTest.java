@@ -11,15 +11,13 @@ import dev.gongkai.load.SourceTree;
 import dev.gongkai.model.DisclosureGate;
 import dev.gongkai.model.PublishedSite;
 import dev.gongkai.render.ViewDigest;
+import dev.gongkai.testing.MemorySink;
 import dev.gongkai.validate.SiteValidator;
-import dev.gongkai.write.OutputSink;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** The search stage started before the build knows whether the last build's files may be kept or patched. */
@@ -30,25 +28,10 @@ class IndexingTest {
         InputLoader.load(new SourceTree(Path.of("").toAbsolutePath()), d), d).orElseThrow());
   }
 
-  /** Files written, by path. */
-  private static final class Written implements OutputSink {
-    final Map<String, byte[]> files = new ConcurrentHashMap<>();
-
-    @Override
-    public void write(String path, byte[] data) {
-      files.put(path, data);
-    }
-
-    @Override
-    public void copy(String path, Path source) {
-      throw new UnsupportedOperationException(path);
-    }
-  }
-
   @Test
   void waitsForTheDecisionThenIndexes() throws Exception {
     PublishedSite site = example();
-    Written out = new Written();
+    MemorySink out = new MemorySink();
     CompletableFuture<Indexing.Previous> previous = new CompletableFuture<>();
     // A last key that is not this build's: the documents are made before the decision.
     try (Indexing indexing = Indexing.start(site, out, new TreeMap<>(), Optional::empty, Optional::empty,
@@ -66,7 +49,7 @@ class IndexingTest {
   void aBuildThatStopsBeforeDecidingDoesNotWaitForEver() throws Exception {
     PublishedSite site = example();
     CompletableFuture<Indexing.Previous> previous = new CompletableFuture<>();
-    Indexing indexing = Indexing.start(site, new Written(), new TreeMap<>(), Optional::empty, Optional::empty,
+    Indexing indexing = Indexing.start(site, new MemorySink(), new TreeMap<>(), Optional::empty, Optional::empty,
         null, previous, new ViewDigest(), null);
     previous.completeExceptionally(new IllegalStateException("the build stopped"));
     assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {

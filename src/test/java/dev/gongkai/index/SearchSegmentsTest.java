@@ -8,9 +8,8 @@ import dev.gongkai.diag.Diagnostics;
 import dev.gongkai.load.InputLoader;
 import dev.gongkai.load.SourceTree;
 import dev.gongkai.model.Catalogue;
+import dev.gongkai.testing.MemorySink;
 import dev.gongkai.validate.SiteValidator;
-import dev.gongkai.write.OutputSink;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,22 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class SearchSegmentsTest {
   static Map<String, byte[]> export(Directory dir, List<SearchDoc> docs) throws Exception {
-    Map<String, byte[]> files = new TreeMap<>();
-    OutputSink out = new OutputSink() {
-      @Override
-      public void write(String path, byte[] data) {
-        files.put(path, data);
-      }
-
-      @Override
-      public void copy(String path, Path source) {
-        throw new UnsupportedOperationException(path);
-      }
-    };
+    MemorySink out = new MemorySink();
     try (DirectoryReader r = DirectoryReader.open(dir)) {
       SearchExport.write(r, docs, catalogue(), out);
     }
-    return files;
+    return new TreeMap<>(out.files);
   }
 
   private static Catalogue catalogue() throws Exception {
