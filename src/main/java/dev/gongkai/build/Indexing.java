@@ -57,9 +57,11 @@ final class Indexing implements AutoCloseable {
    * @param paths the files the stage wrote or kept, sorted
    * @param state what the next build needs, or null when KEPT (the previous state stands)
    * @param engines the layout of the search-engine exports, or null when KEPT
+   * @param carried the records' documents by instance, for the next build in this process (when KEPT, those the
+   *     stage was given)
    */
   record Indexed(Mode mode, Directory index, DirectoryReader reader, long nanos, byte[] key, List<String> paths,
-      SearchState state, SearchEnginePatch.Layout engines) {
+      SearchState state, SearchEnginePatch.Layout engines, RecordDocs.Carried carried) {
     boolean kept() {
       return mode == Mode.KEPT;
     }
@@ -91,10 +93,12 @@ final class Indexing implements AutoCloseable {
    * (with null for none) or fail it, or the stage waits for ever.
    *
    * @param lastKey the search key of the last build ({@link Previous#key()} when there is a previous), or null
+   * @param carried the last build's records' documents by instance ({@code gongkai serve}), or null
    */
   static Indexing start(PublishedSite site, OutputSink out, Map<String, String> sums,
       Supplier<Optional<SearchState>> last, Supplier<Optional<SearchEnginePatch.Layout>> lastEngines,
-      byte[] lastKey, CompletableFuture<Previous> previousIndex, ViewDigest digest, Path scratch) {
+      byte[] lastKey, CompletableFuture<Previous> previousIndex, ViewDigest digest, RecordDocs.Carried carried,
+      Path scratch) {
     CompletableFuture<Indexed> f = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       long t0 = System.nanoTime();
@@ -108,7 +112,7 @@ final class Indexing implements AutoCloseable {
         SearchDocs.Keyed keyed = null;
         if (!Arrays.equals(key, lastKey)) {
           before = last.get();
-          memo = before.map(SearchState::memo).orElseGet(RecordDocs::empty).forBuild(digest);
+          memo = before.map(SearchState::memo).orElseGet(RecordDocs::empty).forBuild(digest, carried);
           keyed = SearchDocs.keyed(site, memo);
         }
         Previous previous = previousIndex.join();
@@ -123,13 +127,13 @@ final class Indexing implements AutoCloseable {
             }
           }
           f.complete(new Indexed(Mode.KEPT, null, null, System.nanoTime() - t0, key,
-              List.copyOf(previous.files().keySet()), null, null));
+              List.copyOf(previous.files().keySet()), null, null, carried));
           return;
         }
         NotingSink noted = new NotingSink(out);
         if (keyed == null) {
           before = last.get();
-          memo = before.map(SearchState::memo).orElseGet(RecordDocs::empty).forBuild(digest);
+          memo = before.map(SearchState::memo).orElseGet(RecordDocs::empty).forBuild(digest, carried);
           keyed = SearchDocs.keyed(site, memo);
         }
         List<SearchDoc> docs = keyed.docs();
@@ -152,7 +156,7 @@ final class Indexing implements AutoCloseable {
         SearchEnginePatch.Layout layout = writeEngines(docs, site.config().baseUrl(),
             previous == null ? Optional.empty() : before, lastEngines, previous, noted, sums);
         f.complete(new Indexed(mode, index, reader, System.nanoTime() - t0, key, noted.paths(),
-            SearchState.of(key, keyed, shape), layout));
+            SearchState.of(key, keyed, shape), layout, memo.carried()));
       } catch (Throwable e) {
         closeQuietly(reader, index);
         f.completeExceptionally(e);

@@ -107,7 +107,7 @@ public final class SiteBuild {
       // documents while the plan decides whether the last build's search files may be kept or patched.
       CompletableFuture<Indexing.Previous> previousIndex = new CompletableFuture<>();
       Indexing early = cached.isEmpty() ? null : startIndexing(req, published, out, sums, cached.get(), digest,
-          previousIndex);
+          previousIndex, warm);
       try {
         Exported exported = exportData(published, site.get(), provenance, req, cached.orElse(null), out, sums);
         t0 = lap(Phase.EXPORT, t0, times, progress);
@@ -231,7 +231,7 @@ public final class SiteBuild {
     previousIndex.complete(previous);
     t0 = lap(Phase.PREPARE, t0, times, progress);
     try (Indexing indexing = early != null ? early
-        : startIndexing(req, published, out, sums, cached, digest, previousIndex)) {
+        : startIndexing(req, published, out, sums, cached, digest, previousIndex, warm)) {
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
       int pages;
@@ -260,6 +260,7 @@ public final class SiteBuild {
       if (diags.hasErrors()) return new BuildResult(false, diags, published.records().size(), withheld, 0, 0, times);
       // The index stage ran alongside rendering; its time is its own (overlapping), the wait for it is counted once.
       Indexing.Indexed indexed = indexing.join();
+      if (warm != null) warm.searchDocs = indexed.carried();
       times.put(Phase.INDEX, indexed.nanos());
       progress.phaseDone(Phase.INDEX, indexed.nanos());
       t0 = System.nanoTime();
@@ -308,10 +309,10 @@ public final class SiteBuild {
   /** Starts the search stage of a build ({@code cached}: the last build's state, or null). */
   private static Indexing startIndexing(BuildRequest req, PublishedSite published, BuildOutput out,
       Map<String, String> sums, BuildCache.State cached, ViewDigest digest,
-      CompletableFuture<Indexing.Previous> previousIndex) {
+      CompletableFuture<Indexing.Previous> previousIndex, WarmState warm) {
     return Indexing.start(published, out, sums, () -> BuildCache.searchState(req.cacheDir(), cached),
         () -> BuildCache.engineLayout(req.cacheDir(), cached), cached == null ? null : cached.indexKey(),
-        previousIndex, digest, req.scratchDir());
+        previousIndex, digest, warm == null ? null : warm.searchDocs, req.scratchDir());
   }
 
   /**

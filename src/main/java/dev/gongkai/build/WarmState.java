@@ -2,6 +2,7 @@ package dev.gongkai.build;
 
 import dev.gongkai.audit.NeedleMemo;
 import dev.gongkai.export.SearchEnginePatch;
+import dev.gongkai.index.RecordDocs;
 import dev.gongkai.index.SearchState;
 import dev.gongkai.render.PageKeys;
 import dev.gongkai.render.ViewDigest;
@@ -16,10 +17,10 @@ import java.util.concurrent.FutureTask;
  * What one process keeps between builds of the same site ({@code gongkai serve}): the checked rows of each record
  * file ({@link RowsMemo}: unchanged files are neither read nor checked again), the catalogue and datasets when equal
  * to the last build's ({@link SameInstances}), the digests of the model records (kept for the instances the next
- * model still holds, see {@link ViewDigest#ViewDigest(ViewDigest)}), the pages' keys ({@link PageKeys}: taken again
- * for a page whose values are the same) and the build cache's state, which is then written to disk in the background
- * once the output is committed instead of before the build returns. A build given a warm state produces the same
- * output and diagnostics as one without.
+ * model still holds, see {@link ViewDigest#ViewDigest(ViewDigest)}), the records' search documents by instance
+ * ({@link RecordDocs.Carried}), the pages' keys ({@link PageKeys}: taken again for a page whose values are the same)
+ * and the build cache's state, which is then written to disk in the background once the output is committed instead
+ * of before the build returns. A build given a warm state produces the same output and diagnostics as one without.
  *
  * <p>What callers must know: one state per source folder and cache folder, used by one build at a time. A build
  * waits for the previous build's cache to be written before it starts; {@link #awaitSave} waits for it too. A process
@@ -31,6 +32,8 @@ public final class WarmState {
   final SameInstances same = new SameInstances();
   /** The last build's digest, or null. */
   ViewDigest digest;
+  /** The last build's records' search documents by instance, or null. */
+  RecordDocs.Carried searchDocs;
   /** The last build's page keys, or null. */
   PageKeys pageKeys;
   /** The cache state the last build committed, and its folder; null before one. */

@@ -19,23 +19,43 @@ import java.util.function.Supplier;
  * entry is never stale; each build keeps only the documents it used. Thread-safe.
  */
 public final class RecordDocs {
-  private final Map<String, SearchDoc> previous;
-  private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
-  private final ViewDigest digest;
+  /**
+   * Each record's document and key as one build made them, by record instance, for the next build of the same site
+   * in this process ({@code gongkai serve}): a record that is the same instance, with the same catalogue item
+   * instance and attachment stamps, has the same key and document, so it is neither digested nor looked up again.
+   * Model records are immutable, so the instance stands for its values.
+   */
+  public static final class Carried {
+    private final Map<DisclosureRecord, Keyed> byRecord;
 
-  private RecordDocs(Map<String, SearchDoc> previous, ViewDigest digest) {
+    private Carried(Map<DisclosureRecord, Keyed> byRecord) {
+      this.byRecord = byRecord;
+    }
+
+    /** Nothing carried. */
+    public static final Carried NONE = new Carried(Map.of());
+  }
+
+  private final Map<String, SearchDoc> previous;
+  private final Carried carried;
+  private final java.util.concurrent.atomic.LongAdder reused = new java.util.concurrent.atomic.LongAdder();
+  private final ViewDigest digest;
+  private volatile Carried next = Carried.NONE;
+
+  private RecordDocs(Map<String, SearchDoc> previous, Carried carried, ViewDigest digest) {
     this.previous = previous;
+    this.carried = carried;
     this.digest = digest;
   }
 
   /** A memo with nothing remembered. */
   public static RecordDocs empty() {
-    return new RecordDocs(Map.of(), new ViewDigest());
+    return new RecordDocs(Map.of(), Carried.NONE, new ViewDigest());
   }
 
   /** A memo remembering {@code docs} (by key, as {@link #get} gave them), which it takes over: not to be changed. */
   static RecordDocs of(Map<String, SearchDoc> docs) {
-    return new RecordDocs(java.util.Collections.unmodifiableMap(docs), new ViewDigest());
+    return new RecordDocs(java.util.Collections.unmodifiableMap(docs), Carried.NONE, new ViewDigest());
   }
 
   /**
@@ -43,16 +63,30 @@ public final class RecordDocs {
    * each record is digested once per build).
    */
   public RecordDocs forBuild(ViewDigest digest) {
-    return new RecordDocs(previous, digest);
+    return forBuild(digest, Carried.NONE);
+  }
+
+  /** As {@link #forBuild(ViewDigest)}, taking records that are last build's instances from {@code carried}. */
+  public RecordDocs forBuild(ViewDigest digest, Carried carried) {
+    return new RecordDocs(previous, carried == null ? Carried.NONE : carried, digest);
   }
 
   /** Documents reused from the previous build so far (for tests and reports). */
   public int reused() {
-    return reused.get();
+    return reused.intValue();
   }
 
-  /** A record's document and its key in this memo. */
-  record Keyed(String key, SearchDoc doc) {}
+  /** What this build's records were made into, for the next build in this process (after {@link SearchDocs}). */
+  public Carried carried() {
+    return next;
+  }
+
+  /**
+   * A record's document and its key in this memo, with what the key was computed from besides the record.
+   *
+   * @param stamps size and modification time of each attachment, whose text is read
+   */
+  record Keyed(String key, SearchDoc doc, CatalogueItem item, List<Object> stamps) {}
 
   /** The document of {@code r}: the previous build's when what it is made of is the same, else {@code make}'s. */
   Keyed get(DisclosureRecord r, CatalogueItem item, Supplier<SearchDoc> make) {
@@ -64,13 +98,25 @@ public final class RecordDocs {
         stamps.add("unreadable");
       }
     }
+    Keyed known = carried.byRecord.get(r);
+    if (known != null && known.item() == item && known.stamps().equals(stamps)) {
+      reused.increment();
+      return known;
+    }
     String key = HexFormat.of().formatHex(digest.of(r, item, stamps));
     SearchDoc d = previous.get(key);
     if (d == null) {
       d = make.get();
     } else {
-      reused.incrementAndGet();
+      reused.increment();
     }
-    return new Keyed(key, d);
+    return new Keyed(key, d, item, List.copyOf(stamps));
+  }
+
+  /** Notes what each of {@code records} was made into ({@code keyed}, in the same order) for {@link #carried()}. */
+  void noteAll(List<DisclosureRecord> records, List<Keyed> keyed) {
+    Map<DisclosureRecord, Keyed> m = new java.util.IdentityHashMap<>(records.size());
+    for (int i = 0; i < records.size(); i++) m.put(records.get(i), keyed.get(i));
+    next = new Carried(m);
   }
 }

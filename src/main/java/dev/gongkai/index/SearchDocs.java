@@ -64,11 +64,13 @@ public final class SearchDocs {
       for (CatalogueItem it : d.items()) ordered.addAll(site.byItem().getOrDefault(it.code(), List.of()));
     }
     // Markdown to text is the costly part: on every core, order kept.
-    for (RecordDocs.Keyed k : ordered.parallelStream()
-        .map(r -> memo.get(r, items.get(r.itemCode()), () -> record(r, items.get(r.itemCode())))).toList()) {
+    List<RecordDocs.Keyed> made = ordered.parallelStream()
+        .map(r -> memo.get(r, items.get(r.itemCode()), () -> record(r, items.get(r.itemCode())))).toList();
+    for (RecordDocs.Keyed k : made) {
       docs.add(k.doc());
       keys.add(k.key());
     }
+    memo.noteAll(ordered, made);
     for (Dataset ds : site.datasets()) docs.add(dataset(ds, items.get(ds.itemCode())));
     for (Page p : site.pages()) {
       docs.add(page("p:" + p.urlPath(), p.title(), p.urlPath(), p.date(), text(p.markdown()), site.config().agency()));

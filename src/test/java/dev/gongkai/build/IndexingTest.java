@@ -35,7 +35,7 @@ class IndexingTest {
     CompletableFuture<Indexing.Previous> previous = new CompletableFuture<>();
     // A last key that is not this build's: the documents are made before the decision.
     try (Indexing indexing = Indexing.start(site, out, new TreeMap<>(), Optional::empty, Optional::empty,
-        new byte[] {1}, previous, new ViewDigest(), null)) {
+        new byte[] {1}, previous, new ViewDigest(), null, null)) {
       Thread.sleep(200);
       assertTrue(out.files.isEmpty(), "nothing written before the decision: " + out.files.keySet());
       previous.complete(null); // no files of the last build may be kept
@@ -50,7 +50,7 @@ class IndexingTest {
     PublishedSite site = example();
     CompletableFuture<Indexing.Previous> previous = new CompletableFuture<>();
     Indexing indexing = Indexing.start(site, new MemorySink(), new TreeMap<>(), Optional::empty, Optional::empty,
-        null, previous, new ViewDigest(), null);
+        null, previous, new ViewDigest(), null, null);
     previous.completeExceptionally(new IllegalStateException("the build stopped"));
     assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
       assertThrows(RuntimeException.class, indexing::join);

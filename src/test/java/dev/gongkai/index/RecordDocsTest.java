@@ -69,4 +69,39 @@ class RecordDocsTest {
     assertTrue(doc.title().endsWith("（修订）"), doc.title());
     assertNotEquals(fresh, docs);
   }
+
+  @Test
+  void documentsCarriedByInstanceAreThoseOfTheSameRecords() throws IOException {
+    PublishedSite site = example();
+    RecordDocs first = RecordDocs.empty();
+    SearchDocs.Keyed made = SearchDocs.keyed(site, first);
+
+    // The next build in the same process: most records the same instances, one edited (a new instance).
+    List<DisclosureRecord> records = new ArrayList<>(site.records());
+    DisclosureRecord r = records.get(0);
+    DisclosureRecord edited = new DisclosureRecord(r.indexNo(), r.slug(), r.title() + "（再改）", r.agency(), r.written(),
+        r.published(), r.docNo(), r.subject(), r.validity(), r.disclosure(), r.scope(), r.itemCode(), r.markdown(),
+        r.bodyPath(), r.attachments(), r.interpretation(), r.original(), r.origin());
+    records.set(0, edited);
+    var byItem = new java.util.HashMap<>(site.byItem());
+    byItem.put(r.itemCode(), byItem.get(r.itemCode()).stream().map(x -> x == r ? edited : x).toList());
+    PublishedSite changed = new PublishedSite(site.config(), site.catalogue(), records, site.onRequest(),
+        site.datasets(), site.pages(), site.incidents(), byItem, site.lastUpdated());
+
+    // Nothing remembered by key: whatever is reused comes from the instances.
+    RecordDocs second = RecordDocs.empty().forBuild(new dev.gongkai.render.ViewDigest(), first.carried());
+    SearchDocs.Keyed again = SearchDocs.keyed(changed, second);
+    SearchDocs.Keyed fresh = SearchDocs.keyed(changed, RecordDocs.empty());
+    assertEquals(fresh.docs(), again.docs(), "the same documents as made afresh");
+    assertEquals(fresh.keys(), again.keys(), "and the same keys");
+    assertEquals(site.records().size() - 1, second.reused(), "every record but the edited one taken by instance");
+    assertNotEquals(made.docs(), again.docs());
+
+    // Another catalogue instance (read again, equal): no record is taken by instance.
+    PublishedSite recatalogued = new PublishedSite(site.config(), example().catalogue(), site.records(),
+        site.onRequest(), site.datasets(), site.pages(), site.incidents(), site.byItem(), site.lastUpdated());
+    RecordDocs third = RecordDocs.empty().forBuild(new dev.gongkai.render.ViewDigest(), first.carried());
+    assertEquals(made.docs(), SearchDocs.keyed(recatalogued, third).docs());
+    assertEquals(0, third.reused(), "items are other instances: digested, not taken");
+  }
 }
