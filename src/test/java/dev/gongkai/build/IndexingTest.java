@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gongkai.diag.Diagnostics;
-import dev.gongkai.load.InputLoader;
-import dev.gongkai.load.SourceTree;
-import dev.gongkai.model.DisclosureGate;
 import dev.gongkai.model.PublishedSite;
 import dev.gongkai.render.ViewDigest;
+import dev.gongkai.testing.Example;
 import dev.gongkai.testing.MemorySink;
-import dev.gongkai.validate.SiteValidator;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,15 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** The search stage started before the build knows whether the last build's files may be kept or patched. */
 class IndexingTest {
-  private static PublishedSite example() throws Exception {
-    Diagnostics d = new Diagnostics();
-    return DisclosureGate.apply(SiteValidator.validate(
-        InputLoader.load(new SourceTree(Path.of("").toAbsolutePath()), d), d).orElseThrow());
-  }
-
   @Test
   void waitsForTheDecisionThenIndexes() throws Exception {
-    PublishedSite site = example();
+    PublishedSite site = Example.published();
     MemorySink out = new MemorySink();
     CompletableFuture<Indexing.Previous> previous = new CompletableFuture<>();
     // A last key that is not this build's: the documents are made before the decision.
@@ -47,7 +36,7 @@ class IndexingTest {
 
   @Test
   void aBuildThatStopsBeforeDecidingDoesNotWaitForEver() throws Exception {
-    PublishedSite site = example();
+    PublishedSite site = Example.published();
     CompletableFuture<Indexing.Previous> previous = new CompletableFuture<>();
     Indexing indexing = Indexing.start(site, new MemorySink(), new TreeMap<>(), Optional::empty, Optional::empty,
         null, previous, new ViewDigest(), null, null);

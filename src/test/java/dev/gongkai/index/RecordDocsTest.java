@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gongkai.diag.Diagnostics;
-import dev.gongkai.load.InputLoader;
-import dev.gongkai.load.SourceTree;
-import dev.gongkai.model.DisclosureGate;
 import dev.gongkai.model.DisclosureRecord;
 import dev.gongkai.model.PublishedSite;
-import dev.gongkai.validate.SiteValidator;
+import dev.gongkai.testing.Example;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +17,9 @@ import org.junit.jupiter.api.Test;
  * fresh computation gives, reusing unchanged ones.
  */
 class RecordDocsTest {
-  private static PublishedSite example() throws IOException {
-    Diagnostics d = new Diagnostics();
-    return DisclosureGate.apply(
-        SiteValidator.validate(InputLoader.load(new SourceTree(Path.of("").toAbsolutePath()), d), d).orElseThrow());
-  }
-
   @Test
   void unchangedRecordsAreReusedAndAnEditedOneIsNot(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
-    PublishedSite site = example();
+    PublishedSite site = Example.published();
     RecordDocs first = RecordDocs.empty();
     SearchDocs.Keyed keyed = SearchDocs.keyed(site, first);
     List<SearchDoc> fresh = keyed.docs();
@@ -38,18 +27,9 @@ class RecordDocsTest {
     assertEquals(0, first.reused());
 
     // The next build reads the sources again: equal records, other instances.
-    PublishedSite again = example();
-    List<DisclosureRecord> records = new ArrayList<>(again.records());
-    DisclosureRecord r = records.get(0);
-    DisclosureRecord edited = new DisclosureRecord(r.indexNo(), r.slug(), r.title() + "（修订）", r.agency(), r.written(),
-        r.published(), r.docNo(), r.subject(), r.validity(), r.disclosure(), r.scope(), r.itemCode(), r.markdown(),
-        r.bodyPath(), r.attachments(), r.interpretation(), r.original(), r.origin());
-    records.set(0, edited);
-    var byItem = new java.util.HashMap<>(again.byItem());
-    byItem.put(r.itemCode(), byItem.get(r.itemCode()).stream().map(x -> x.indexNo().equals(r.indexNo()) ? edited : x)
-        .toList());
-    PublishedSite changed = new PublishedSite(again.config(), again.catalogue(), records, again.onRequest(),
-        again.datasets(), again.pages(), again.incidents(), byItem, again.lastUpdated());
+    PublishedSite again = Example.published();
+    DisclosureRecord r = again.records().get(0);
+    PublishedSite changed = Example.replacing(again, r, Example.withTitle(r, r.title() + "（修订）"));
 
     // Kept as the build cache keeps it: written to a file and read back by the next build.
     SearchState state = SearchState.of(new byte[] {1, 2}, keyed, new SearchExport.Shape(fresh.size(), 1,
@@ -72,21 +52,13 @@ class RecordDocsTest {
 
   @Test
   void documentsCarriedByInstanceAreThoseOfTheSameRecords() throws IOException {
-    PublishedSite site = example();
+    PublishedSite site = Example.published();
     RecordDocs first = RecordDocs.empty();
     SearchDocs.Keyed made = SearchDocs.keyed(site, first);
 
     // The next build in the same process: most records the same instances, one edited (a new instance).
-    List<DisclosureRecord> records = new ArrayList<>(site.records());
-    DisclosureRecord r = records.get(0);
-    DisclosureRecord edited = new DisclosureRecord(r.indexNo(), r.slug(), r.title() + "（再改）", r.agency(), r.written(),
-        r.published(), r.docNo(), r.subject(), r.validity(), r.disclosure(), r.scope(), r.itemCode(), r.markdown(),
-        r.bodyPath(), r.attachments(), r.interpretation(), r.original(), r.origin());
-    records.set(0, edited);
-    var byItem = new java.util.HashMap<>(site.byItem());
-    byItem.put(r.itemCode(), byItem.get(r.itemCode()).stream().map(x -> x == r ? edited : x).toList());
-    PublishedSite changed = new PublishedSite(site.config(), site.catalogue(), records, site.onRequest(),
-        site.datasets(), site.pages(), site.incidents(), byItem, site.lastUpdated());
+    DisclosureRecord r = site.records().get(0);
+    PublishedSite changed = Example.replacing(site, r, Example.withTitle(r, r.title() + "（再改）"));
 
     // Nothing remembered by key: whatever is reused comes from the instances.
     RecordDocs second = RecordDocs.empty().forBuild(new dev.gongkai.render.ViewDigest(), first.carried());
@@ -98,7 +70,7 @@ class RecordDocsTest {
     assertNotEquals(made.docs(), again.docs());
 
     // Another catalogue instance (read again, equal): no record is taken by instance.
-    PublishedSite recatalogued = new PublishedSite(site.config(), example().catalogue(), site.records(),
+    PublishedSite recatalogued = new PublishedSite(site.config(), Example.published().catalogue(), site.records(),
         site.onRequest(), site.datasets(), site.pages(), site.incidents(), site.byItem(), site.lastUpdated());
     RecordDocs third = RecordDocs.empty().forBuild(new dev.gongkai.render.ViewDigest(), first.carried());
     assertEquals(made.docs(), SearchDocs.keyed(recatalogued, third).docs());

@@ -3,12 +3,8 @@ package dev.gongkai.render;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.gongkai.diag.Diagnostics;
-import dev.gongkai.load.InputLoader;
-import dev.gongkai.load.SourceTree;
-import dev.gongkai.model.DisclosureGate;
 import dev.gongkai.model.DisclosureRecord;
-import java.nio.file.Path;
+import dev.gongkai.testing.Example;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +17,7 @@ class PageKeysTest {
 
   @Test
   void recordPageKeysFollowTheInstancesTheyWereComputedFrom() throws Exception {
-    List<DisclosureRecord> records = exampleRecords();
+    List<DisclosureRecord> records = Example.published().records();
     DisclosureRecord a = records.get(0);
     DisclosureRecord b = records.get(1);
     DisclosureRecord c = records.get(2);
@@ -56,7 +52,7 @@ class PageKeysTest {
 
   @Test
   void otherPageKeysFollowTheValuesTheyWereComputedFrom() throws Exception {
-    List<DisclosureRecord> records = exampleRecords();
+    List<DisclosureRecord> records = Example.published().records();
     byte[] context = {7};
     PageKeys first = new PageKeys(records, null);
     first.notePage("a/index.html", context, "item", values(records.subList(0, 3), "第1页"), KEY);
@@ -89,15 +85,8 @@ class PageKeysTest {
     return v;
   }
 
-  private static List<DisclosureRecord> exampleRecords() throws Exception {
-    Diagnostics d = new Diagnostics();
-    return DisclosureGate.apply(dev.gongkai.validate.SiteValidator.validate(
-        InputLoader.load(new SourceTree(Path.of("").toAbsolutePath()), d), d).orElseThrow()).records();
-  }
-
-  private static DisclosureRecord copyOf(DisclosureRecord a) {
-    return new DisclosureRecord(a.indexNo(), a.slug(), a.title(), a.agency(), a.written(), a.published(), a.docNo(),
-        a.subject(), a.validity(), a.disclosure(), a.scope(), a.itemCode(), a.markdown(), a.bodyPath(),
-        a.attachments(), a.interpretation(), a.original(), a.origin());
+  /** An equal record, as a new instance. */
+  private static DisclosureRecord copyOf(DisclosureRecord r) {
+    return Example.withTitle(r, r.title());
   }
 }

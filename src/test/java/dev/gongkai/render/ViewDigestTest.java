@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gongkai.diag.Diagnostics;
-import dev.gongkai.load.InputLoader;
-import dev.gongkai.load.SourceTree;
-import dev.gongkai.model.DisclosureGate;
 import dev.gongkai.model.DisclosureRecord;
 import dev.gongkai.model.PublishedSite;
-import dev.gongkai.validate.SiteValidator;
-import java.nio.file.Path;
+import dev.gongkai.testing.Example;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,9 +19,7 @@ import org.junit.jupiter.api.Test;
 class ViewDigestTest {
   @Test
   void primedDigestsAreTheSameAsUnprimed() throws Exception {
-    Diagnostics d = new Diagnostics();
-    PublishedSite site = DisclosureGate.apply(SiteValidator.validate(
-        InputLoader.load(new SourceTree(Path.of("").toAbsolutePath()), d), d).orElseThrow());
+    PublishedSite site = Example.published();
     List<DisclosureRecord> records = site.records();
     ViewDigest primed = new ViewDigest();
     primed.prime(records);
@@ -38,20 +31,14 @@ class ViewDigestTest {
 
   @Test
   void digestsCarriedToTheNextBuildAreThoseOfItsOwnRecords() throws Exception {
-    Diagnostics d = new Diagnostics();
-    List<DisclosureRecord> records = DisclosureGate.apply(SiteValidator.validate(
-        InputLoader.load(new SourceTree(Path.of("").toAbsolutePath()), d), d).orElseThrow()).records();
+    List<DisclosureRecord> records = Example.published().records();
     ViewDigest first = new ViewDigest();
     first.prime(records);
     // The next build keeps most instances; one record is a new instance with another title, one an equal copy.
     DisclosureRecord a = records.get(0);
     DisclosureRecord b = records.get(1);
-    DisclosureRecord edited = new DisclosureRecord(a.indexNo(), a.slug(), a.title() + "（改）", a.agency(), a.written(),
-        a.published(), a.docNo(), a.subject(), a.validity(), a.disclosure(), a.scope(), a.itemCode(), a.markdown(),
-        a.bodyPath(), a.attachments(), a.interpretation(), a.original(), a.origin());
-    DisclosureRecord copy = new DisclosureRecord(b.indexNo(), b.slug(), b.title(), b.agency(), b.written(),
-        b.published(), b.docNo(), b.subject(), b.validity(), b.disclosure(), b.scope(), b.itemCode(), b.markdown(),
-        b.bodyPath(), b.attachments(), b.interpretation(), b.original(), b.origin());
+    DisclosureRecord edited = Example.withTitle(a, a.title() + "（改）");
+    DisclosureRecord copy = Example.withTitle(b, b.title());
     List<DisclosureRecord> next = new java.util.ArrayList<>(records);
     next.set(0, edited);
     next.set(1, copy);
@@ -64,13 +51,9 @@ class ViewDigestTest {
 
   @Test
   void alikeValuesDigestTheSame() throws Exception {
-    Diagnostics d = new Diagnostics();
-    List<DisclosureRecord> records = DisclosureGate.apply(SiteValidator.validate(
-        InputLoader.load(new SourceTree(Path.of("").toAbsolutePath()), d), d).orElseThrow()).records();
+    List<DisclosureRecord> records = Example.published().records();
     DisclosureRecord a = records.get(0);
-    DisclosureRecord copy = new DisclosureRecord(a.indexNo(), a.slug(), a.title(), a.agency(), a.written(),
-        a.published(), a.docNo(), a.subject(), a.validity(), a.disclosure(), a.scope(), a.itemCode(), a.markdown(),
-        a.bodyPath(), a.attachments(), a.interpretation(), a.original(), a.origin());
+    DisclosureRecord copy = Example.withTitle(a, a.title());
     java.util.LinkedHashMap<String, Object> ab = new java.util.LinkedHashMap<>();
     ab.put("a", 1);
     ab.put("b", 2);

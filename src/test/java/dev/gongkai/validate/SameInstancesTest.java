@@ -4,28 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.gongkai.diag.Diagnostics;
-import dev.gongkai.load.InputLoader;
-import dev.gongkai.load.SourceTree;
 import dev.gongkai.model.Catalogue;
 import dev.gongkai.model.Dataset;
 import dev.gongkai.model.Site;
-import java.nio.file.Path;
+import dev.gongkai.testing.Example;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The last build's catalogue and datasets come back for equal values, and only for them. */
 class SameInstancesTest {
-  private static Site example() throws Exception {
-    Diagnostics d = new Diagnostics();
-    return SiteValidator.validate(InputLoader.load(new SourceTree(Path.of("").toAbsolutePath()), d), d).orElseThrow();
-  }
-
   @Test
   void equalValuesComeBackAsTheLastBuildsInstances() throws Exception {
-    Site first = example();
-    Site second = example(); // the sources read again: equal values, other instances
+    Site first = Example.site();
+    Site second = Example.site(); // the sources read again: equal values, other instances
     assertNotSame(first.catalogue(), second.catalogue());
     SameInstances same = new SameInstances();
     assertSame(first.catalogue(), same.catalogue(first.catalogue()));
@@ -33,7 +25,7 @@ class SameInstancesTest {
 
     Catalogue fewer = new Catalogue(second.catalogue().domains().subList(0, 1));
     assertSame(fewer, same.catalogue(fewer), "another catalogue is this build's");
-    Catalogue third = example().catalogue();
+    Catalogue third = Example.site().catalogue();
     assertSame(third, same.catalogue(third), "the last build's was the other one: this build's");
 
     List<Dataset> datasets = same.datasets(first.datasets());
