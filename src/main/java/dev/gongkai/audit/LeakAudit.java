@@ -112,7 +112,7 @@ public final class LeakAudit {
     lines.add(r.docNo());
     for (Attachment a : r.attachments()) lines.add(a.fileName());
     lines.add(r.markdown() == null ? "" : r.markdown());
-    out.add(new PublicText(lines));
+    out.add(new PublicText(lines, r));
   }
 
   /**
@@ -133,16 +133,16 @@ public final class LeakAudit {
 
     private Plan(List<DisclosureRecord> withheld, boolean listOnRequest, List<PublicText> publicTexts)
         throws IOException {
-      this(withheld, listOnRequest, publicTexts, NeedleMemo.empty());
+      this(withheld, listOnRequest, publicTexts, NeedleMemo.empty(), null);
     }
 
     private Plan(List<DisclosureRecord> withheld, boolean listOnRequest, List<PublicText> publicTexts,
-        NeedleMemo memo)
+        NeedleMemo memo, TextHashes carry)
         throws IOException {
       this.withheld = withheld;
       this.listOnRequest = listOnRequest;
       LeakNeedles.Distinct distinct = withheld.isEmpty() ? new LeakNeedles.Distinct(List.of(), NeedleMemo.empty())
-          : LeakNeedles.distinctive(LeakNeedles.candidates(withheld, memo.sentences()), publicTexts, memo);
+          : LeakNeedles.distinctive(LeakNeedles.candidates(withheld, memo.sentences()), publicTexts, memo, carry);
       this.needleMemo = distinct.memo();
       List<Needle> needles = distinct.needles();
       // Needles by normal form: two records may share one (same title).
@@ -187,6 +187,14 @@ public final class LeakAudit {
    * {@link Plan#needleMemo()}) which candidate needles the unchanged published texts contain.
    */
   public static Plan plan(Site site, NeedleMemo memo) throws IOException {
+    return plan(site, memo, null);
+  }
+
+  /**
+   * As {@link #plan(Site, NeedleMemo)}, taking the published texts' hashes from {@code carry} (what
+   * {@code gongkai serve} keeps between builds; null: computed) where their records and rows are the last build's.
+   */
+  public static Plan plan(Site site, NeedleMemo memo, TextHashes carry) throws IOException {
     List<DisclosureRecord> withheld = new ArrayList<>();
     List<PublicText> publicTexts = new ArrayList<>();
     for (DisclosureRecord r : site.records()) {
@@ -194,7 +202,7 @@ public final class LeakAudit {
       else withheld.add(r);
     }
     addDatasetTexts(site, publicTexts);
-    return new Plan(withheld, site.config().options().listOnRequest(), publicTexts, memo);
+    return new Plan(withheld, site.config().options().listOnRequest(), publicTexts, memo, carry);
   }
 
   /**

@@ -162,7 +162,13 @@ final class LeakNeedles {
 
   /** As {@link #distinctive(List, List, NeedleMemo)}, the next memo keeping the candidates' body sentences too. */
   static Distinct distinctive(Candidates candidates, List<PublicText> publicTexts, NeedleMemo memo) {
-    Distinct d = distinctiveTexts(candidates.needles(), publicTexts, memo);
+    return distinctive(candidates, publicTexts, memo, null);
+  }
+
+  /** As {@link #distinctive(Candidates, List, NeedleMemo)}, with the texts' hashes carried by {@code carry} if given. */
+  static Distinct distinctive(Candidates candidates, List<PublicText> publicTexts, NeedleMemo memo,
+      TextHashes carry) {
+    Distinct d = distinctiveTexts(candidates.needles(), publicTexts, memo, carry);
     return new Distinct(d.needles(), d.memo().withSentences(candidates.sentences()));
   }
 
@@ -171,17 +177,21 @@ final class LeakNeedles {
    * are matched against every candidate, and every text only against the candidates whose witness text is gone.
    */
   static Distinct distinctive(List<Needle> candidates, List<String> publicTexts, NeedleMemo memo) {
-    return distinctiveTexts(candidates, publicTexts.stream().map(PublicText::of).toList(), memo);
+    return distinctiveTexts(candidates, publicTexts.stream().map(PublicText::of).toList(), memo, null);
   }
 
-  /** As {@link #distinctive(List, List, NeedleMemo)}, of texts given as lines. */
-  static Distinct distinctiveTexts(List<Needle> candidates, List<PublicText> publicTexts, NeedleMemo memo) {
+  /**
+   * As {@link #distinctive(List, List, NeedleMemo)}, of texts given as lines; their hashes are taken from
+   * {@code carry} when given (null: computed).
+   */
+  static Distinct distinctiveTexts(List<Needle> candidates, List<PublicText> publicTexts, NeedleMemo memo,
+      TextHashes carry) {
     BitSet common = new BitSet();
     NeedleMemo next = NeedleMemo.empty();
     if (!candidates.isEmpty() && !publicTexts.isEmpty()) {
       List<String> normal = candidates.stream().map(Needle::normalized).toList();
       byte[] key = NeedleMemo.digest(normal);
-      List<NeedleMemo.Hash> hashes = publicTexts.parallelStream().map(PublicText::hash).toList();
+      List<NeedleMemo.Hash> hashes = carry != null ? carry.of(publicTexts) : TextHashes.computed(publicTexts);
       Set<NeedleMemo.Hash> now = new HashSet<>(hashes);
       Map<Integer, NeedleMemo.Hash> witnesses = new HashMap<>();
       List<Integer> every = IntStream.range(0, publicTexts.size()).boxed().toList();

@@ -11,10 +11,22 @@ import java.util.List;
  * <p>The lines are not copied (they are the model's own lists and strings); a null line reads as {@code "null"}, as
  * {@link String#join} writes it.
  */
-record PublicText(List<String> lines) {
+record PublicText(List<String> lines, Object source) {
+
+  /**
+   * @param lines the text's lines
+   * @param source the immutable instance the lines were taken from (a record, a dataset row, a string): the same
+   *     instance gives the same lines, which is what lets {@link TextHashes} carry a hash from one build to the next
+   */
+  PublicText {}
+
+  /** Lines that are their own source (an immutable list). */
+  PublicText(List<String> lines) {
+    this(lines, lines);
+  }
 
   static PublicText of(String text) {
-    return new PublicText(List.of(text));
+    return new PublicText(List.of(text), text);
   }
 
   /** The lines joined with {@code \n}. */

@@ -215,7 +215,8 @@ public final class SiteBuild {
     // What the leak audit will search for, decided now: the search stage may keep or patch the previous build's
     // files only if they were audited for the same needles. (gongkai search rebuilds its Lucene index when a
     // patched build left none.)
-    LeakAudit.Plan plan = LeakAudit.plan(site, BuildCache.needleMemo(req.cacheDir()));
+    LeakAudit.Plan plan =
+        LeakAudit.plan(site, BuildCache.needleMemo(req.cacheDir()), warm == null ? null : warm.textHashes);
     boolean sameAudit = cached != null && java.util.Arrays.equals(cached.auditDigest(), plan.digest());
     Indexing.Previous previous = null;
     if (sameAudit) {

@@ -30,6 +30,7 @@ import java.util.concurrent.FutureTask;
 public final class WarmState {
   final RowsMemo rows = new RowsMemo();
   final SameInstances same = new SameInstances();
+  final dev.gongkai.audit.TextHashes textHashes = new dev.gongkai.audit.TextHashes();
   /** The last build's digest, or null. */
   ViewDigest digest;
   /** The last build's records' search documents by instance, or null. */

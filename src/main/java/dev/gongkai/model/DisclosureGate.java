@@ -23,7 +23,7 @@ public final class DisclosureGate {
         onRequest.add(new PublishedSite.OnRequestEntry(r.indexNo(), r.title(), r.itemCode()));
       }
     }
-    published.sort(DisclosureRecord.NEWEST_FIRST);
+    published = newestFirst(published);
     onRequest.sort(java.util.Comparator.comparing(PublishedSite.OnRequestEntry::indexNo));
     List<Dataset> datasets =
         site.datasets().stream().filter(d -> d.disclosure() == Disclosure.ACTIVE).toList();
@@ -41,5 +41,25 @@ public final class DisclosureGate {
     return new PublishedSite(
         site.config(), site.catalogue(), published, onRequest, datasets, site.pages(), site.incidents(), byItem,
         last);
+  }
+
+  /**
+   * {@code records} in {@link DisclosureRecord#NEWEST_FIRST} order, without comparing every record with every other:
+   * the records of each 发布日期 are put together in the order given, each day's are sorted by index number (no work
+   * when they came in that order, as the validator gives them), and the days are taken newest first. At 100,000
+   * records over a few thousand days, sorting the whole list took a few tenths of a second of every build.
+   */
+  static List<DisclosureRecord> newestFirst(List<DisclosureRecord> records) {
+    Map<LocalDate, List<DisclosureRecord>> byDay = new HashMap<>();
+    for (DisclosureRecord r : records) byDay.computeIfAbsent(r.published(), d -> new ArrayList<>()).add(r);
+    List<LocalDate> days = new ArrayList<>(byDay.keySet());
+    days.sort(java.util.Comparator.reverseOrder());
+    List<DisclosureRecord> out = new ArrayList<>(records.size());
+    for (LocalDate day : days) {
+      List<DisclosureRecord> same = byDay.get(day);
+      same.sort(DisclosureRecord.BY_INDEX_NO);
+      out.addAll(same);
+    }
+    return out;
   }
 }

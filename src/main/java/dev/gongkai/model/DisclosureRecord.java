@@ -43,11 +43,18 @@ public record DisclosureRecord(
     return "records/" + slug + "/";
   }
 
-  /** Newest first, then by index number: the order of every record list. */
-  public static final java.util.Comparator<DisclosureRecord> NEWEST_FIRST =
-      java.util.Comparator.comparing(DisclosureRecord::published)
-          .reversed()
-          .thenComparing(DisclosureRecord::indexNo);
+  /**
+   * Newest first, then by index number: the order of every record list. Written out rather than composed from
+   * {@code Comparator.comparing}: sorts of 100,000 records call it millions of times, and the composed form's shared
+   * key-extractor call sites are not inlined.
+   */
+  public static final java.util.Comparator<DisclosureRecord> NEWEST_FIRST = (a, b) -> {
+    int c = b.published.compareTo(a.published);
+    return c != 0 ? c : a.indexNo.compareTo(b.indexNo);
+  };
+
+  /** By index number (unique among the records of a site). */
+  public static final java.util.Comparator<DisclosureRecord> BY_INDEX_NO = (a, b) -> a.indexNo.compareTo(b.indexNo);
 
   /** URL-safe slug of an index number: lower-case ASCII letters, digits and '-' only. */
   public static String slugOf(String indexNo) {

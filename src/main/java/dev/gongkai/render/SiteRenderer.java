@@ -482,8 +482,7 @@ public final class SiteRenderer {
     for (DisclosureRecord r : site.records()) {
       byYear.computeIfAbsent(r.published().getYear(), y -> new ArrayList<>()).add(r);
     }
-    byYear.values().forEach(rs -> rs.sort(DisclosureRecord.NEWEST_FIRST));
-    return byYear;
+    return byYear; // each list newest first, as site.records() is
   }
 
   /**
@@ -507,10 +506,7 @@ public final class SiteRenderer {
     byName.entrySet().stream()
         .sorted(Comparator.comparing((Map.Entry<String, List<DisclosureRecord>> e) -> -e.getValue().size())
             .thenComparing(Map.Entry::getKey))
-        .forEach(e -> {
-          e.getValue().sort(DisclosureRecord.NEWEST_FIRST);
-          sorted.put(e.getKey(), e.getValue());
-        });
+        .forEach(e -> sorted.put(e.getKey(), e.getValue())); // each list newest first, as site.records() is
     return sorted;
   }
 

@@ -49,8 +49,14 @@ public final class Views {
    */
   public record Stats(PublishedSite site, java.util.Map<String, DisclosureRecord> byIndex) {
     public Stats(PublishedSite site) {
-      this(site, site.records().stream().collect(
-          java.util.stream.Collectors.toUnmodifiableMap(DisclosureRecord::indexNo, r -> r)));
+      this(site, byIndex(site.records()));
+    }
+
+    // One map sized once, where Collectors.toUnmodifiableMap built a HashMap and then copied it into an immutable one.
+    private static java.util.Map<String, DisclosureRecord> byIndex(List<DisclosureRecord> records) {
+      java.util.Map<String, DisclosureRecord> m = new java.util.HashMap<>(records.size() * 4 / 3 + 1);
+      for (DisclosureRecord r : records) m.put(r.indexNo(), r);
+      return java.util.Collections.unmodifiableMap(m);
     }
 
     public int item(CatalogueItem item) {

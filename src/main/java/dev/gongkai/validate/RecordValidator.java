@@ -15,7 +15,6 @@ import dev.gongkai.model.DisclosureRecord;
 import dev.gongkai.model.SiteConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +53,11 @@ public final class RecordValidator {
   private final Diagnostics diags;
   /** Added to by the tables' rows, on every core. */
   private final Set<Path> referenced = new java.util.concurrent.ConcurrentSkipListSet<>();
-  private final Map<String, Location> indexSeen = new HashMap<>();
-  private final Map<String, Location> slugSeen = new HashMap<>();
+  // Sized by validate() once the rows are counted: 100,000 records would otherwise rehash each map many times.
+  private Map<String, Location> indexSeen = new HashMap<>();
+  private Map<String, Location> slugSeen = new HashMap<>();
   private final Map<String, Cell> interpretationCells = new HashMap<>();
   private final Map<String, Cell> originalCells = new HashMap<>();
-
-  private static final Comparator<DisclosureRecord> BY_INDEX_NO = Comparator.comparing(DisclosureRecord::indexNo);
 
   /** The catalogue's items by code and path: looked up for each record row. */
   private final CatalogueIndex catalogue;
@@ -115,15 +113,18 @@ public final class RecordValidator {
     }).toList();
     if (memo != null) memo.retain(files.stream().filter(f -> f.unread() || f.table() != null && f.stamp() != null)
         .map(Inputs.RecordFile::rel).collect(java.util.stream.Collectors.toSet()));
-    List<DisclosureRecord> records = new ArrayList<>();
+    int count = checked.stream().mapToInt(List::size).sum();
+    v.indexSeen = new HashMap<>(count * 4 / 3 + 1);
+    v.slugSeen = new HashMap<>(count * 4 / 3 + 1);
+    List<DisclosureRecord> records = new ArrayList<>(count);
     for (List<RecordRows.Checked> rows : checked) {
       for (RecordRows.Checked row : rows) v.claim(row, records);
     }
     // Index numbers are unique once claimed: the order is total, whichever way it is reached.
     if (memo == null) {
-      records.sort(BY_INDEX_NO);
+      records.sort(DisclosureRecord.BY_INDEX_NO);
     } else {
-      records = memo.sorted(records, BY_INDEX_NO);
+      records = memo.sorted(records, DisclosureRecord.BY_INDEX_NO);
     }
     return new Result(v.link(records), Set.copyOf(v.referenced));
   }
@@ -136,7 +137,8 @@ public final class RecordValidator {
     String indexNo = row.indexNo();
     if (indexNo != null) {
       Location prev = indexSeen.putIfAbsent(indexNo, row.indexAt());
-      Location prevSlug = slugSeen.putIfAbsent(DisclosureRecord.slugOf(indexNo), row.indexAt());
+      String slug = row.record() != null ? row.record().slug() : DisclosureRecord.slugOf(indexNo);
+      Location prevSlug = slugSeen.putIfAbsent(slug, row.indexAt());
       if (prev != null || prevSlug != null) {
         diags.report(Code.INDEX_DUPLICATE, row.indexAt(), indexNo, indexNo, prev != null ? prev : prevSlug);
         return;
@@ -154,7 +156,7 @@ public final class RecordValidator {
    * ones, and the two directions must agree (one side given is enough; the other is filled in).
    */
   private List<DisclosureRecord> link(List<DisclosureRecord> records) {
-    Map<String, DisclosureRecord> byIndex = new HashMap<>();
+    Map<String, DisclosureRecord> byIndex = new HashMap<>(records.size() * 4 / 3 + 1);
     for (DisclosureRecord r : records) byIndex.put(r.indexNo(), r);
     Map<String, String> interpretationOf = new HashMap<>();
     Map<String, String> originalOf = new HashMap<>();

@@ -221,6 +221,50 @@ class FeedExportTest {
   }
 
   @Test
+  void theFiftyNewestAreChosenAcrossTiesAndLaterChanges() throws Exception {
+    // 300 records over 20 days (15 a day, so the 50th newest falls inside a day), in no particular order, and some
+    // old ones changed later (release history): the feed holds exactly the 50 first by updated time (newest first),
+    // then by id (published date, then index number), as sorting them all would give.
+    PublishedSite s = DcatFixtures.site();
+    DisclosureRecord t = s.records().get(0);
+    java.util.Random random = new java.util.Random(7);
+    List<DisclosureRecord> many = new ArrayList<>();
+    Map<String, List<Views.Change>> history = new HashMap<>();
+    Map<String, LocalDate> updated = new HashMap<>();
+    for (int i = 0; i < 300; i++) {
+      String no = "015583216-2030-" + String.format("%05d", random.nextInt(90000) + 10000) + "-" + i;
+      LocalDate published = LocalDate.of(2030, 1, 1).plusDays(i % 20);
+      many.add(new DisclosureRecord(no, DisclosureRecord.slugOf(no), "记录 " + i, t.agency(), t.written(),
+          published, "", t.subject(), t.validity(), t.disclosure(), t.scope(), t.itemCode(), "", null, List.of(),
+          "", "", t.origin()));
+      LocalDate u = published;
+      if (i % 23 == 0) { // changed later: some to a day among the newest, some to a day still older than those
+        LocalDate changed = published.plusDays(random.nextInt(25));
+        history.put(no, List.of(new Views.Change(changed.toString(), "更正", List.of("标题"))));
+        if (changed.isAfter(u)) u = changed;
+      }
+      updated.put(no, u);
+    }
+    java.util.Collections.shuffle(many, random);
+    List<String> expected = many.stream()
+        .sorted(Comparator.comparing((DisclosureRecord r) -> updated.get(r.indexNo())).reversed()
+            .thenComparing(DisclosureRecord::published).thenComparing(DisclosureRecord::indexNo))
+        .limit(50).map(DisclosureRecord::title).toList();
+    Map<String, List<DisclosureRecord>> byItem = new HashMap<>();
+    for (CatalogueItem it : s.catalogue().items()) byItem.put(it.code(), List.of());
+    byItem.put(t.itemCode(), many);
+    PublishedSite big = new PublishedSite(s.config(), s.catalogue(), many, List.of(), List.of(), List.of(), List.of(),
+        byItem, LocalDate.of(2030, 2, 1));
+    Map<String, ExportFile> files = byPath(FeedExport.build(big, DcatFixtures.PROVENANCE, history));
+    CatalogueItem item = s.catalogue().item(t.itemCode()).orElseThrow();
+    for (String path : List.of("feed.xml", FeedExport.itemFeedPath(item))) {
+      List<String> titles = atom(files.get(path)).getEntries().stream()
+          .map(e -> e.getTitleEx().getValue()).toList();
+      assertEquals(expected, titles, path);
+    }
+  }
+
+  @Test
   void anyTitleIsEscaped() throws Exception {
     PublishedSite s = DcatFixtures.site();
     DisclosureRecord t = s.records().get(0);

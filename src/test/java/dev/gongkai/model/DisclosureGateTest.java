@@ -29,6 +29,28 @@ class DisclosureGateTest {
   }
 
   @Test
+  void newestFirstIsTheOrderASortGives() {
+    // Many records a day, given in index-number order (as validated) and shuffled: the same list as a full sort.
+    java.util.Random random = new java.util.Random(11);
+    for (int round = 0; round < 50; round++) {
+      List<DisclosureRecord> records = new java.util.ArrayList<>();
+      int n = random.nextInt(400);
+      for (int i = 0; i < n; i++) {
+        records.add(record("A/" + random.nextInt(1_000_000) + "-" + i, Disclosure.ACTIVE,
+            LocalDate.parse("2024-01-01").plusDays(random.nextInt(1 + random.nextInt(60))).toString()));
+      }
+      if (round % 2 == 0) records.sort(DisclosureRecord.BY_INDEX_NO);
+      else java.util.Collections.shuffle(records, random);
+      List<DisclosureRecord> sorted = new java.util.ArrayList<>(records);
+      sorted.sort(java.util.Comparator.comparing(DisclosureRecord::published).reversed()
+          .thenComparing(DisclosureRecord::indexNo));
+      assertEquals(sorted, DisclosureGate.newestFirst(records), "round " + round);
+      records.sort(DisclosureRecord.NEWEST_FIRST);
+      assertEquals(sorted, records, "the comparator, round " + round);
+    }
+  }
+
+  @Test
   void onlyActiveRecordsArePublishedNewestFirst() {
     PublishedSite p = DisclosureGate.apply(site(false));
     assertEquals(List.of("A/2024-4", "A/2024-1"), p.records().stream().map(DisclosureRecord::indexNo).toList());
