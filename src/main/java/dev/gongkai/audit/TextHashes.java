@@ -11,14 +11,17 @@ import java.util.stream.IntStream;
  * instance has the text it had, so its hash is taken instead of computed again. At 100,000 records, hashing every
  * published text (over 100 million characters) was a few tenths of a second of CPU in every one-record edit.
  *
- * <p>What callers must know: one instance serves the builds of one session, one build at a time. It holds the last
+ * <p>What callers must know: one instance serves the builds of one session. It holds the last
  * build's sources (records the model held anyway) until the next build replaces them.
  */
 public final class TextHashes {
   private Map<Object, NeedleMemo.Hash> last = new IdentityHashMap<>();
 
-  /** The hash of each text, in order; remembers them, by source, for the next build. */
-  List<NeedleMemo.Hash> of(List<PublicText> texts) {
+  /**
+   * The hash of each text, in order; remembers them, by source, for the next build. Synchronized: a build that failed
+   * may leave its audit plan running while the next build's starts.
+   */
+  synchronized List<NeedleMemo.Hash> of(List<PublicText> texts) {
     Map<Object, NeedleMemo.Hash> before = last; // read only below, from every core
     NeedleMemo.Hash[] hashes = new NeedleMemo.Hash[texts.size()];
     IntStream.range(0, hashes.length).parallel().forEach(i -> {

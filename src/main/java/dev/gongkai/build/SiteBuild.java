@@ -85,6 +85,9 @@ public final class SiteBuild {
       return new BuildResult(!diags.hasErrors(), diags, published.records().size(), withheld, 0, 0, times);
     }
 
+    // What the leak audit will search for, planned on a thread of its own: it reads only the validated site, and the
+    // search stage and the renderer wait for it only after the exports (at 100,000 records, tenths of a second).
+    CompletableFuture<LeakAudit.Plan> planning = planAudit(site.get(), req, warm);
     Provenance provenance = Provenance.of(req.source(), published, GeneratorVersion.get());
     Optional<BuildCache.State> cached = Optional.empty();
     if (req.cacheDir() != null) {
@@ -99,7 +102,10 @@ public final class SiteBuild {
       // One digest per build: the renderer, the search documents and the search inputs digest the same records.
       long p0 = System.nanoTime();
       ViewDigest digest = new ViewDigest(warm == null ? null : warm.digest);
-      if (req.cacheDir() != null) digest.prime(published.records());
+      if (req.cacheDir() != null) {
+        digest.prime(published.records());
+        digest.ahead(published); // pages that read the site depend on all of it: digested beside the exports
+      }
       if (warm != null) warm.digest = digest;
       long primeNanos = System.nanoTime() - p0;
       t0 += primeNanos; // counted as preparation, not as export
@@ -112,12 +118,44 @@ public final class SiteBuild {
         Exported exported = exportData(published, site.get(), provenance, req, cached.orElse(null), out, sums);
         t0 = lap(Phase.EXPORT, t0, times, progress);
         return renderAndFinish(req, published, site.get(), withheld, provenance, exported, out, sums, tree, diags,
-            times, t0 - primeNanos, started, progress, cached.orElse(null), warm, digest, early, previousIndex);
+            times, t0 - primeNanos, started, progress, cached.orElse(null), warm, digest, early, previousIndex,
+            planning);
       } finally {
         // On every path that did not get as far as deciding (a failure), the early stage stops waiting.
         previousIndex.completeExceptionally(new IllegalStateException("the build stopped before deciding"));
         if (early != null) early.close();
       }
+    }
+  }
+
+  /**
+   * Starts planning the leak audit of a build of {@code site} on a daemon thread (a build that fails before it needs
+   * the plan does not wait for it).
+   */
+  private static CompletableFuture<LeakAudit.Plan> planAudit(Site site, BuildRequest req, WarmState warm) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return LeakAudit.plan(site, BuildCache.needleMemo(req.cacheDir()), warm == null ? null : warm.textHashes);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, task -> {
+      Thread t = new Thread(task, "gongkai-audit-plan");
+      t.setDaemon(true);
+      t.start();
+    });
+  }
+
+  /** The value of {@code f}, with what it failed with thrown as it was thrown (an I/O error, a runtime exception). */
+  private static <T> T joined(CompletableFuture<T> f) throws IOException {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof java.io.UncheckedIOException u) throw u.getCause();
+      if (c instanceof RuntimeException r) throw r;
+      if (c instanceof Error err) throw err;
+      throw e;
     }
   }
 
@@ -210,13 +248,13 @@ public final class SiteBuild {
       Provenance provenance, Exported exported, BuildOutput out, java.util.TreeMap<String, String> sums,
       SourceTree tree, Diagnostics diags, Map<Phase, Long> times, long t0, long started, Progress progress,
       BuildCache.State cached, WarmState warm, ViewDigest digest, Indexing early,
-      CompletableFuture<Indexing.Previous> previousIndex) throws IOException {
+      CompletableFuture<Indexing.Previous> previousIndex, CompletableFuture<LeakAudit.Plan> planning)
+      throws IOException {
     Views.OpenData openData = exported.openData();
     // What the leak audit will search for, decided now: the search stage may keep or patch the previous build's
     // files only if they were audited for the same needles. (gongkai search rebuilds its Lucene index when a
     // patched build left none.)
-    LeakAudit.Plan plan =
-        LeakAudit.plan(site, BuildCache.needleMemo(req.cacheDir()), warm == null ? null : warm.textHashes);
+    LeakAudit.Plan plan = joined(planning);
     boolean sameAudit = cached != null && java.util.Arrays.equals(cached.auditDigest(), plan.digest());
     Indexing.Previous previous = null;
     if (sameAudit) {

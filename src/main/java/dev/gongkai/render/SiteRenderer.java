@@ -699,7 +699,7 @@ public final class SiteRenderer {
 
   private byte[] siteDigest() {
     byte[] d = siteDigest;
-    if (d == null) siteDigest = d = digest.of(site);
+    if (d == null) siteDigest = d = digest.ofAhead(site);
     return d;
   }
 

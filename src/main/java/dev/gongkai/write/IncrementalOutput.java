@@ -34,6 +34,10 @@ public final class IncrementalOutput implements BuildOutput {
   private final Map<String, byte[]> current;
   private final Map<String, Boolean> changed = new ConcurrentHashMap<>();
   private boolean committed;
+  /** {@link #removedPaths()} as last computed, when the build had produced {@code files} files. */
+  private volatile Removed removed;
+
+  private record Removed(int files, List<String> paths) {}
 
   private IncrementalOutput(Path out, Path staging, OutputManifest previous) {
     this.out = out;
@@ -114,13 +118,22 @@ public final class IncrementalOutput implements BuildOutput {
     return m;
   }
 
-  /** Paths of the previous output this build did not produce (deleted on commit), sorted. */
+  /**
+   * Paths of the previous output this build did not produce (deleted on commit), sorted. Computed once for as many
+   * files as the build has produced so far (files are only ever added): a build asks before and at its commit, and
+   * each asking looks up every previous file.
+   */
   public List<String> removedPaths() {
+    Removed r = removed;
+    int now = current.size();
+    if (r != null && r.files() == now) return r.paths();
     List<String> gone = new ArrayList<>();
     for (String p : previous.files().keySet()) if (!current.containsKey(p)) gone.add(p);
     gone.sort(null);
-    return gone;
+    removed = new Removed(now, List.copyOf(gone));
+    return removed.paths();
   }
+
 
   @Override
   public Map<String, Path> files(boolean changedOnly) {
@@ -132,16 +145,17 @@ public final class IncrementalOutput implements BuildOutput {
 
   @Override
   public OutputManifest manifest() {
-    return new OutputManifest(current);
+    // Once committed, nothing changes the map any more: the manifest takes it as it is.
+    return committed ? OutputManifest.owning(current) : new OutputManifest(current);
   }
 
   /** Moves the changed files in and deletes the removed ones. */
   @Override
   public void commit() throws IOException {
     // Removed files first: a path that was a file may now be a folder (or the reverse).
-    List<String> removed = removedPaths();
+    List<String> gone = removedPaths();
     TreeSet<Path> dirs = new TreeSet<>(Comparator.reverseOrder());
-    for (String p : removed) {
+    for (String p : gone) {
       Path f = out.resolve(p);
       try {
         Files.delete(f);

@@ -18,6 +18,22 @@ import org.junit.jupiter.api.Test;
  */
 class ViewDigestTest {
   @Test
+  void aDigestStartedAheadIsTheDigestOfThatInstance() throws Exception {
+    PublishedSite site = Example.published();
+    PublishedSite equal = Example.published();
+    ViewDigest digest = new ViewDigest();
+    digest.ahead(site);
+    byte[] ahead = digest.ofAhead(site);
+    assertArrayEquals(new ViewDigest().of(site), ahead);
+    assertArrayEquals(ahead, digest.ofAhead(equal), "another instance is digested, to the same value");
+    // A value that cannot be digested fails ofAhead as it fails of().
+    ViewDigest other = new ViewDigest();
+    Object odd = List.of(new Object());
+    other.ahead(odd);
+    org.junit.jupiter.api.Assertions.assertThrows(ViewDigest.Unkeyable.class, () -> other.ofAhead(odd));
+  }
+
+  @Test
   void primedDigestsAreTheSameAsUnprimed() throws Exception {
     PublishedSite site = Example.published();
     List<DisclosureRecord> records = site.records();
