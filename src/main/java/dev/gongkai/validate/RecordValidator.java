@@ -104,6 +104,7 @@ public final class RecordValidator {
       Diagnostics aside = diags.aside();
       Set<Path> referenced = new java.util.TreeSet<>();
       List<RecordRows.Checked> rows = new RecordRows(tree, config, v.catalogue, aside, referenced).table(f.table());
+      if (memo != null) rows = memo.withLastInstances(f.rel(), rows);
       diags.addAll(aside);
       v.referenced.addAll(referenced);
       if (memo != null && f.stamp() != null) {

@@ -76,6 +76,29 @@ public final class RowsMemo implements InputLoader.Known {
     return out;
   }
 
+  /**
+   * {@code rows}, just checked from the file at {@code rel} again, each record equal to the one the memo's rows of
+   * that file gave for its index number replaced by that instance. An edited file is read again whole: without this,
+   * every record of it would be a new instance, and every page listing one of them (at 100,000 records, nearly every
+   * browse page: a file's records span every year and agency) would be digested again. Equal records are
+   * interchangeable: everything derived from a record depends on its values only.
+   */
+  List<RecordRows.Checked> withLastInstances(String rel, List<RecordRows.Checked> rows) {
+    Entry before = entries.get(rel);
+    if (before == null) return rows;
+    Map<String, DisclosureRecord> had = new java.util.HashMap<>(before.rows().size() * 4 / 3 + 1);
+    for (RecordRows.Checked c : before.rows()) {
+      if (c.record() != null) had.putIfAbsent(c.record().indexNo(), c.record());
+    }
+    List<RecordRows.Checked> out = new java.util.ArrayList<>(rows.size());
+    for (RecordRows.Checked c : rows) {
+      DisclosureRecord old = c.record() == null ? null : had.get(c.record().indexNo());
+      out.add(old != null && old != c.record() && old.equals(c.record())
+          ? new RecordRows.Checked(c.indexNo(), c.indexAt(), old, c.interpretation(), c.original()) : c);
+    }
+    return out;
+  }
+
   /** How many files the memo knows. */
   public int size() {
     return entries.size();
