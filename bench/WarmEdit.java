@@ -28,18 +28,27 @@ import java.util.stream.Stream;
  * end.
  *
  * <pre>
- *   java -Xmx2g -cp "target/gongkai.jar:target/lib/*" bench/WarmEdit.java SITE OUT [ROUNDS] [--reuse]
+ *   java -Xmx2g -cp "target/gongkai.jar:target/lib/*" bench/WarmEdit.java SITE OUT [ROUNDS] [--reuse] [--step]
  * </pre>
  *
  * <p>{@code --reuse} starts from the output and build cache a previous run left (its first build is then incremental
  * too, with a cold JIT) instead of a clean build: quicker when comparing edits only.
+ *
+ * <p>{@code --step} waits for a line on standard input before each edit (and stops at its end): two processes, one
+ * per jar, each with its own output, can then be driven edit by edit in turn ({@code bench/ab-warm.py}), so that
+ * both see the machine as it is within seconds of each other. Both edit the same record file: each build sees the
+ * other's edit too, which is the same amount of work for both.
  */
 public class WarmEdit {
   public static void main(String[] args) throws Exception {
     Path site = Path.of(args[0]).toAbsolutePath();
     Path out = Path.of(args[1]).toAbsolutePath();
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    boolean reuse = args.length > 3 && args[3].equals("--reuse");
+    List<String> flags = List.of(args).subList(Math.min(3, args.length), args.length);
+    boolean reuse = flags.contains("--reuse");
+    boolean step = flags.contains("--step");
+    java.io.BufferedReader steps = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+        StandardCharsets.UTF_8));
     Path cache = out.resolveSibling(out.getFileName() + ".cache");
     BuildRequest req = new BuildRequest(site, out).withCache(cache);
     WarmState warm = new WarmState(); // as gongkai serve keeps one between its builds
@@ -54,6 +63,7 @@ public class WarmEdit {
     byte[] original = Files.readAllBytes(csv);
     try {
       for (int i = 1; i <= rounds; i++) {
+        if (step && steps.readLine() == null) break;
         List<List<String>> rows = new ArrayList<>();
         try (CSVParser p = CSVFormat.DEFAULT.parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
           for (CSVRecord rec : p) rows.add(new ArrayList<>(rec.toList()));

@@ -50,15 +50,16 @@ public final class PageKeys {
     }
   }
 
-  private record KnownRecord(Inputs inputs, byte[] key) {}
+  /** What the previous build noted of a record's page: its inputs, its key and its path (the string it used). */
+  record Known(Inputs inputs, byte[] key, String path) {}
 
   /** A page's values: the whole-build digests it depends on, its template and its own values (sorted by name). */
   private record KnownPage(byte[] context, String template, Map<String, Object> own, byte[] key) {}
 
   /** The previous build's record page keys by record instance; read-only. */
-  private final Map<DisclosureRecord, KnownRecord> previousRecords;
+  private final Map<DisclosureRecord, Known> previousRecords;
   private final List<DisclosureRecord> records;
-  private final KnownRecord[] nextRecords;
+  private final Known[] nextRecords;
   /** The previous build's other page keys by path; read-only. */
   private final Map<String, KnownPage> previousPages;
   private final Map<String, KnownPage> nextPages = new ConcurrentHashMap<>();
@@ -69,12 +70,12 @@ public final class PageKeys {
    */
   public PageKeys(List<DisclosureRecord> records, PageKeys before) {
     this.records = List.copyOf(records);
-    this.nextRecords = new KnownRecord[this.records.size()];
+    this.nextRecords = new Known[this.records.size()];
     if (before == null) {
       this.previousRecords = Map.of();
       this.previousPages = Map.of();
     } else {
-      Map<DisclosureRecord, KnownRecord> m = new IdentityHashMap<>(before.records.size());
+      Map<DisclosureRecord, Known> m = new IdentityHashMap<>(before.records.size());
       for (int i = 0; i < before.nextRecords.length; i++) {
         if (before.nextRecords[i] != null) m.put(before.records.get(i), before.nextRecords[i]);
       }
@@ -83,15 +84,22 @@ public final class PageKeys {
     }
   }
 
-  /** The key the previous build computed for {@code r}'s page from the same inputs, or null. */
-  byte[] recordKey(DisclosureRecord r, Inputs inputs) {
-    KnownRecord k = previousRecords.get(r);
-    return k != null && k.inputs().sameAs(inputs) ? k.key() : null;
+  /** What the previous build noted of the page of {@code r} (that instance), or null. */
+  Known known(DisclosureRecord r) {
+    return previousRecords.get(r);
   }
 
-  /** Notes the key of the record page of the record at {@code position} (in the list given to the constructor). */
-  void noteRecord(int position, Inputs inputs, byte[] key) {
-    nextRecords[position] = new KnownRecord(inputs, key);
+  /** The key the previous build computed for a record's page ({@code known}, may be null) from the same inputs, or null. */
+  static byte[] recordKey(Known known, Inputs inputs) {
+    return known != null && known.inputs().sameAs(inputs) ? known.key() : null;
+  }
+
+  /**
+   * Notes the key and path of the record page of the record at {@code position} (in the list given to the
+   * constructor).
+   */
+  void noteRecord(int position, Inputs inputs, byte[] key, String path) {
+    nextRecords[position] = new Known(inputs, key, path);
   }
 
   /**

@@ -79,17 +79,17 @@ public final class PageMemo {
   }
 
   /**
-   * Whether the page at {@code path} may be kept: same key, and every download list it read digests as before
-   * ({@code downloadDigest} gives the current digest of a key, or of the whole map for {@link #ALL_DOWNLOADS}, over
-   * the fields the page read).
+   * The entry of the page at {@code path} if the page may be kept, else null: same key, and every download list it
+   * read digests as before ({@code downloadDigest} gives the current digest of a key, or of the whole map for
+   * {@link #ALL_DOWNLOADS}, over the fields the page read).
    */
-  public boolean reusable(String path, byte[] key, DownloadDigest downloadDigest) {
+  public Entry reusable(String path, byte[] key, DownloadDigest downloadDigest) {
     Entry e = entries.get(path);
-    if (e == null || !Arrays.equals(e.key(), key)) return false;
+    if (e == null || !Arrays.equals(e.key(), key)) return null;
     for (Map.Entry<String, byte[]> d : e.downloads().entrySet()) {
-      if (!Arrays.equals(d.getValue(), downloadDigest.of(d.getKey(), e.downloadFields()))) return false;
+      if (!Arrays.equals(d.getValue(), downloadDigest.of(d.getKey(), e.downloadFields()))) return null;
     }
-    return true;
+    return e;
   }
 
   /** Writes the memo, sorted by path (the file is the same for the same build). */

@@ -95,7 +95,7 @@ public final class SiteRenderer {
       new java.util.concurrent.atomic.AtomicReferenceArray<>(4);
   /** Per catalogue item code: {@link PageKeys.Inputs#context()} for its records' pages. */
   private final Map<String, byte[]> recordContexts = new java.util.concurrent.ConcurrentHashMap<>();
-  private final AtomicInteger pagesKept = new AtomicInteger();
+  private final java.util.concurrent.atomic.LongAdder pagesKept = new java.util.concurrent.atomic.LongAdder();
   /** Links and diagnostics of the page being built on this thread (Markdown is rendered just before its page). */
   private final ThreadLocal<Trace> trace = ThreadLocal.withInitial(Trace::new);
 
@@ -139,7 +139,7 @@ public final class SiteRenderer {
 
   /** Pages kept from the previous build instead of rendered (0 unless {@link #incremental}). */
   public int pagesKept() {
-    return pagesKept.get();
+    return pagesKept.intValue();
   }
 
   public SiteRenderer(PublishedSite site, Templates templates, Path contentDir, OutputSink out, Diagnostics diags) {
@@ -264,23 +264,26 @@ public final class SiteRenderer {
   }
 
   private void record(int position, DisclosureRecord r) throws IOException {
+    // In serve, a page whose inputs are the instances of the last build has the key computed then, and its path is
+    // the string the last build used: the page memo and the output manifest, keyed by that string, find it by
+    // identity instead of comparing characters.
+    PageKeys keys = memo == null ? null : memo.pageKeys();
+    PageKeys.Known known = keys == null ? null : keys.known(r);
     String uri = r.url();
-    String path = uri + "index.html";
+    String path = known != null ? known.path() : uri + "index.html";
     CatalogueItem item = index.item(r.itemCode()).orElseThrow();
     Catalogue.Domain d = index.domain(item.domainSlug()).orElseThrow();
     DisclosureRecord interpretation = r.interpretation().isEmpty() ? null : stats.record(r.interpretation());
     DisclosureRecord original = r.original().isEmpty() ? null : stats.record(r.original());
     List<DisclosureRecord> related = site.byItem().get(item.code()).stream().filter(x -> x != r).limit(5).toList();
     List<Views.Change> history = openData.history().getOrDefault(r.indexNo(), List.of());
-    // In serve, a page whose inputs are the instances of the last build has the key computed then.
-    PageKeys keys = memo == null ? null : memo.pageKeys();
     PageKeys.Inputs inputs = null;
     byte[] key = null;
     if (keys != null) {
       byte[] context = recordContext(d, item);
       if (context != null) {
         inputs = new PageKeys.Inputs(context, interpretation, original, related, history);
-        key = keys.recordKey(r, inputs);
+        key = PageKeys.recordKey(known, inputs);
       }
     }
     if (key == null || !kept(path, key)) {
@@ -303,14 +306,14 @@ public final class SiteRenderer {
       v.put("pageUpdated", history.stream().map(Views.Change::release)
           .reduce(r.published().toString(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
       // The body is the costly part: decide from its Markdown (the record digests it) whether the page is kept.
-      boolean known = key != null;
-      if (!known) key = keyOf(path, "record", v, false);
-      if (known || !kept(path, key)) {
+      boolean keyed = key != null;
+      if (!keyed) key = keyOf(path, "record", v, false);
+      if (keyed || !kept(path, key)) {
         v.put("body", Markdown.render(r.markdown(), href -> localLink(href, base, root, where)).html());
         write(path, "record", v, key);
       }
     }
-    if (inputs != null && key != null) keys.noteRecord(position, inputs, key);
+    if (inputs != null && key != null) keys.noteRecord(position, inputs, key, path);
     for (var a : r.attachments()) out.copy(uri + a.fileName(), a.source());
   }
 
@@ -677,12 +680,10 @@ public final class SiteRenderer {
 
   /** Keeps the previous build's page when its inputs are unchanged (and notes it for the next build). */
   private boolean kept(String path, byte[] key) throws IOException {
-    if (key == null || memo.previous() == null || trace.get().diagnosed
-        || !memo.previous().reusable(path, key, this::downloadDigest)) {
-      return false;
-    }
+    if (key == null || memo.previous() == null || trace.get().diagnosed) return false;
+    PageMemo.Entry e = memo.previous().reusable(path, key, this::downloadDigest);
+    if (e == null) return false;
     trace.remove();
-    PageMemo.Entry e = memo.previous().get(path);
     Path root = contentDir.getParent();
     for (Map.Entry<String, String> l : e.linked().entrySet()) {
       if (!Files.isRegularFile(root.resolve(l.getValue()))) return false; // render it: it reports the broken link
@@ -692,7 +693,7 @@ public final class SiteRenderer {
     }
     out.keep(path);
     memo.next().put(path, e);
-    pagesKept.incrementAndGet();
+    pagesKept.increment();
     counted();
     return true;
   }

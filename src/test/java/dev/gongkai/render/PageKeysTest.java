@@ -2,6 +2,7 @@ package dev.gongkai.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.gongkai.model.DisclosureRecord;
 import dev.gongkai.testing.Example;
@@ -24,30 +25,36 @@ class PageKeysTest {
     byte[] context = {9};
     PageKeys.Inputs inputs = new PageKeys.Inputs(context, null, b, List.of(b, c), List.of());
     PageKeys first = new PageKeys(records, null);
-    assertNull(first.recordKey(a, inputs), "nothing before the first build");
-    first.noteRecord(0, inputs, KEY);
+    assertNull(key(first, a, inputs), "nothing before the first build");
+    String path = new String("records/a/index.html");
+    first.noteRecord(0, inputs, KEY, path);
 
     // The next build: the same instances, equal inputs made anew.
     PageKeys second = new PageKeys(records, first);
-    assertArrayEquals(KEY, second.recordKey(a, new PageKeys.Inputs(new byte[] {9}, null, b, List.of(b, c),
+    assertArrayEquals(KEY, key(second, a, new PageKeys.Inputs(new byte[] {9}, null, b, List.of(b, c),
         List.of())));
-    assertNull(second.recordKey(b, inputs), "another record's page");
-    assertNull(second.recordKey(copyOf(a), inputs), "an equal record, but a new instance (its file was read again)");
-    assertNull(second.recordKey(a, new PageKeys.Inputs(new byte[] {8}, null, b, List.of(b, c), List.of())),
+    assertSame(path, second.known(a).path(), "the page's path is the string the last build used");
+    assertNull(key(second, b, inputs), "another record's page");
+    assertNull(key(second, copyOf(a), inputs), "an equal record, but a new instance (its file was read again)");
+    assertNull(key(second, a, new PageKeys.Inputs(new byte[] {8}, null, b, List.of(b, c), List.of())),
         "another item, domain or template");
-    assertNull(second.recordKey(a, new PageKeys.Inputs(context, null, copyOf(b), List.of(b, c), List.of())),
+    assertNull(key(second, a, new PageKeys.Inputs(context, null, copyOf(b), List.of(b, c), List.of())),
         "another 原文 instance");
-    assertNull(second.recordKey(a, new PageKeys.Inputs(context, b, b, List.of(b, c), List.of())), "a 解读 now");
-    assertNull(second.recordKey(a, new PageKeys.Inputs(context, null, b, List.of(b, copyOf(c)), List.of())),
+    assertNull(key(second, a, new PageKeys.Inputs(context, b, b, List.of(b, c), List.of())), "a 解读 now");
+    assertNull(key(second, a, new PageKeys.Inputs(context, null, b, List.of(b, copyOf(c)), List.of())),
         "a related record edited");
-    assertNull(second.recordKey(a, new PageKeys.Inputs(context, null, b, List.of(b), List.of())),
+    assertNull(key(second, a, new PageKeys.Inputs(context, null, b, List.of(b), List.of())),
         "fewer related records");
-    assertNull(second.recordKey(a, new PageKeys.Inputs(context, null, b, List.of(b, c),
+    assertNull(key(second, a, new PageKeys.Inputs(context, null, b, List.of(b, c),
         List.of(new Views.Change("2026-02", "changed", List.of("title"))))), "a change in the release history");
 
     // A build that did not note the record (its page could not be digested) passes nothing on.
     PageKeys third = new PageKeys(records, second);
-    assertNull(third.recordKey(a, inputs));
+    assertNull(key(third, a, inputs));
+  }
+
+  private static byte[] key(PageKeys keys, DisclosureRecord r, PageKeys.Inputs inputs) {
+    return PageKeys.recordKey(keys.known(r), inputs);
   }
 
   @Test

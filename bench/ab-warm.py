@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Warm one-record edits of two jars in lock-step: A edit 1, B edit 1, A edit 2, ...
+
+Each jar runs in its own JVM (bench/WarmEdit.java --reuse --step) with its own output folder, so both keep their
+warm state; edits alternate within seconds, so both see the machine at nearly the same moment (on a shared VM its
+speed moves by 2x within minutes). Prints each edit's line and, at the end, the median wall and CPU time of edits
+SKIP+1..N of each jar and their ratio (B / A).
+
+  python3 bench/ab-warm.py SITE EDITS A.jar:OUT_A B.jar:OUT_B [SKIP]
+
+Each OUT must hold an output and build cache left by the same jar (a run of WarmEdit without --reuse), else the
+first build is a clean one.
+"""
+import re
+import statistics
+import subprocess
+import sys
+
+
+def start(jar, out, site, edits):
+    lib = jar.rsplit('/', 1)[0] + '/lib/*'
+    cmd = ['java', '-Xmx2g', '-XX:+UseParallelGC', '-cp', jar + ':' + lib, 'bench/WarmEdit.java', site, out,
+           str(edits), '--reuse', '--step']
+    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            bufsize=1)
+
+
+def read_until(p, pattern):
+    lines = []
+    while True:
+        line = p.stdout.readline()
+        if not line:
+            raise SystemExit('process ended: ' + ''.join(lines))
+        if not line.startswith('Note:'):
+            lines.append(line)
+        if re.search(pattern, line):
+            return lines
+
+
+def main():
+    site, edits = sys.argv[1], int(sys.argv[2])
+    runs = [a.split(':', 1) for a in sys.argv[3:5]]
+    skip = int(sys.argv[5]) if len(sys.argv) > 5 else 2
+    procs = [start(jar, out, site, edits) for jar, out in runs]
+    for name, p in zip('AB', procs):
+        print(name, ''.join(read_until(p, r'^first')), end='', flush=True)
+    results = {'A': [], 'B': []}
+    for i in range(1, edits + 1):
+        for name, p in zip('AB', procs):
+            p.stdin.write('\n')
+            p.stdin.flush()
+            lines = read_until(p, r'cache written')
+            text = ''.join(lines)
+            wall = float(re.search(r'wall ([\d.]+) s', text).group(1))
+            cpu = float(re.search(r'cpu ([\d.]+) s', text).group(1))
+            results[name].append((wall, cpu))
+            print(name, text, end='', flush=True)
+    for p in procs:
+        p.stdin.close()
+        p.wait()
+    med = {}
+    for name in 'AB':
+        kept = results[name][skip:]
+        med[name] = (statistics.median(w for w, _ in kept), statistics.median(c for _, c in kept))
+        print(f'{name}: edits {skip + 1}-{edits}: median wall {med[name][0]:.2f} s, cpu {med[name][1]:.2f} s')
+    pairs = list(zip(results['A'][skip:], results['B'][skip:]))
+    print(f'B/A: median wall {med["B"][0] / med["A"][0]:.2f}, cpu {med["B"][1] / med["A"][1]:.2f}; '
+          f'median of pairwise wall ratios {statistics.median(b[0] / a[0] for a, b in pairs):.2f}, '
+          f'cpu {statistics.median(b[1] / a[1] for a, b in pairs):.2f}')
+
+
+if __name__ == '__main__':
+    main()
