@@ -35,9 +35,8 @@ import java.util.stream.Stream;
  * too, with a cold JIT) instead of a clean build: quicker when comparing edits only.
  *
  * <p>{@code --step} waits for a line on standard input before each edit (and stops at its end): two processes, one
- * per jar, each with its own output, can then be driven edit by edit in turn ({@code bench/ab-warm.py}), so that
- * both see the machine as it is within seconds of each other. Both edit the same record file: each build sees the
- * other's edit too, which is the same amount of work for both.
+ * per jar, each with its own copy of the site and its own output, can then be driven edit by edit in turn
+ * ({@code bench/ab-warm.py}), so that both see the machine as it is within seconds of each other.
  */
 public class WarmEdit {
   public static void main(String[] args) throws Exception {

@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Warm one-record edits of two jars in lock-step: A edit 1, B edit 1, A edit 2, ...
 
-Each jar runs in its own JVM (bench/WarmEdit.java --reuse --step) with its own output folder, so both keep their
-warm state; edits alternate within seconds, so both see the machine at nearly the same moment (on a shared VM its
-speed moves by 2x within minutes). Prints each edit's line and, at the end, the median wall and CPU time of edits
-SKIP+1..N of each jar and their ratio (B / A).
+Each jar runs in its own JVM (bench/WarmEdit.java --reuse --step) with its own copy of the site and its own output
+folder, so both keep their warm state and each build sees only its own one-record edit; edits alternate within
+seconds, so both see the machine at nearly the same moment (on a shared VM its speed moves by 2x within minutes).
+Prints each edit's line and, at the end, the median wall and CPU time of edits SKIP+1..N of each jar and their ratio
+(B / A).
 
-  python3 bench/ab-warm.py SITE EDITS A.jar:OUT_A B.jar:OUT_B [SKIP]
+  python3 bench/ab-warm.py EDITS A.jar:SITE_A:OUT_A B.jar:SITE_B:OUT_B [SKIP]
 
-Each OUT must hold an output and build cache left by the same jar (a run of WarmEdit without --reuse), else the
-first build is a clean one.
+SITE_A and SITE_B are copies of one site (cp -a). Each OUT must hold an output and build cache left by the same jar
+(a run of WarmEdit without --reuse), else the first build is a clean one.
 """
 import re
 import statistics
@@ -38,10 +39,10 @@ def read_until(p, pattern):
 
 
 def main():
-    site, edits = sys.argv[1], int(sys.argv[2])
-    runs = [a.split(':', 1) for a in sys.argv[3:5]]
-    skip = int(sys.argv[5]) if len(sys.argv) > 5 else 2
-    procs = [start(jar, out, site, edits) for jar, out in runs]
+    edits = int(sys.argv[1])
+    runs = [a.split(':', 2) for a in sys.argv[2:4]]
+    skip = int(sys.argv[4]) if len(sys.argv) > 4 else 2
+    procs = [start(jar, out, site, edits) for jar, site, out in runs]
     for name, p in zip('AB', procs):
         print(name, ''.join(read_until(p, r'^first')), end='', flush=True)
     results = {'A': [], 'B': []}
