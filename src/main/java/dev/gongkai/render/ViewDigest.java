@@ -320,18 +320,34 @@ public final class ViewDigest {
   private static final int RECORD = 4096;
 
   /** One SHA-256 per thread: looking the algorithm up for each of the build's hundreds of thousands of digests cost. */
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ViewDigest::newSha256);
+
+  /**
+   * Past this many bytes a buffer is hashed as it fills rather than grown: a dataset's whole table (100,000 rows at
+   * 100,000 records) would otherwise grow one buffer to tens of MB by doubling, a tenth of a GB allocated per digest.
+   */
+  static final int STREAM_FROM = 1 << 16;
+
+  /** {@link #STREAM_FROM}, lowered or raised only by tests (which compare the digests either way). */
+  static volatile int streamFrom = STREAM_FROM;
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
-  });
+  }
 
-  /** A growable byte buffer, hashed once at the end (one digest call is much cheaper than many small ones). */
+  /**
+   * A growable byte buffer, hashed once at the end (one digest call is much cheaper than many small ones); one that
+   * reaches {@link #streamFrom} bytes is hashed as it fills, with a SHA-256 of its own (the thread's one may be
+   * digesting a value nested in this one meanwhile). The digest is the same either way.
+   */
   private static final class Buffer {
     private byte[] data;
     private int size;
+    private MessageDigest streaming;
 
     /** @param capacity the bytes expected: {@link #RECORD} for a model record, less for a page's own values */
     Buffer(int capacity) {
@@ -378,10 +394,22 @@ public final class ViewDigest {
     }
 
     private void ensure(int more) {
-      if (size + more > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, size + more));
+      if (size + more <= data.length) return;
+      int limit = streamFrom;
+      if (size + more > limit && size > 0) {
+        if (streaming == null) streaming = newSha256();
+        streaming.update(data, 0, size);
+        size = 0;
+        if (more <= data.length) return;
+      }
+      data = Arrays.copyOf(data, Math.max(Math.min(data.length * 2, limit), size + more));
     }
 
     byte[] sha256() {
+      if (streaming != null) {
+        streaming.update(data, 0, size);
+        return streaming.digest();
+      }
       MessageDigest md = SHA256.get();
       md.update(data, 0, size);
       return md.digest(); // and reset for the thread's next digest

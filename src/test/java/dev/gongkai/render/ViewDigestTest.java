@@ -18,6 +18,44 @@ import org.junit.jupiter.api.Test;
  */
 class ViewDigestTest {
   @Test
+  void aBufferHashedAsItFillsGivesTheSameDigest() throws Exception {
+    // Large values (the example's records many times over, long strings, nested sets digested while the outer
+    // buffer streams): the same digest whether buffers stream from 16 bytes, from the default, or never.
+    java.util.Random random = new java.util.Random(3);
+    List<DisclosureRecord> records = Example.published().records();
+    List<Object> values = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      List<Object> v = new java.util.ArrayList<>();
+      for (int j = 0; j < 1 + random.nextInt(400); j++) {
+        switch (random.nextInt(4)) {
+          case 0 -> v.add("文".repeat(random.nextInt(random.nextBoolean() ? 100 : 40_000)));
+          case 1 -> v.add(records.get(random.nextInt(records.size())));
+          case 2 -> v.add(java.util.Set.of("甲" + j, "乙".repeat(random.nextInt(100)) + j));
+          default -> v.add(random.nextLong());
+        }
+      }
+      values.add(v);
+    }
+    int before = ViewDigest.streamFrom;
+    try {
+      List<byte[]> never = digests(values, Integer.MAX_VALUE);
+      assertEquals(10, never.size());
+      for (int from : new int[] {16, 1000, ViewDigest.STREAM_FROM}) {
+        List<byte[]> streamed = digests(values, from);
+        for (int i = 0; i < values.size(); i++) assertArrayEquals(never.get(i), streamed.get(i), from + ": " + i);
+      }
+    } finally {
+      ViewDigest.streamFrom = before;
+    }
+  }
+
+  private static List<byte[]> digests(List<Object> values, int streamFrom) {
+    ViewDigest.streamFrom = streamFrom;
+    ViewDigest d = new ViewDigest();
+    return values.stream().map(d::of).toList();
+  }
+
+  @Test
   void aDigestStartedAheadIsTheDigestOfThatInstance() throws Exception {
     PublishedSite site = Example.published();
     PublishedSite equal = Example.published();
