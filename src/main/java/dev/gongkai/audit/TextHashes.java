@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
  * The hashes of the last build's published texts, by the instance each was taken from ({@link PublicText#source()}),
  * carried between the builds of one {@code gongkai serve} session: a record or dataset row that is the last build's
  * instance has the text it had, so its hash is taken instead of computed again. At 100,000 records, hashing every
- * published text (over 100 million characters) was a few tenths of a second of CPU in every one-record edit.
+ * published text (about 100 million characters) kept a core busy for a tenth of a second or more in every edit.
  *
  * <p>What callers must know: one instance serves the builds of one session. It holds the last
  * build's sources (records the model held anyway) until the next build replaces them.

@@ -86,7 +86,7 @@ public final class ViewDigest {
   /**
    * Starts digesting {@code value} (e.g. the whole published site, which pages reading {@code site} depend on) on a
    * daemon thread, while the caller goes on with other stages; {@link #ofAhead} of the same instance then takes that
-   * digest. At 100,000 records the site's digest took tenths of a second of the renderer's first page.
+   * digest. At 100,000 records the site's digest held up the renderer's first page for a tenth of a second or more.
    */
   public void ahead(Object value) {
     java.util.concurrent.CompletableFuture<byte[]> f = new java.util.concurrent.CompletableFuture<>();
@@ -324,7 +324,8 @@ public final class ViewDigest {
 
   /**
    * Past this many bytes a buffer is hashed as it fills rather than grown: a dataset's whole table (100,000 rows at
-   * 100,000 records) would otherwise grow one buffer to tens of MB by doubling, a tenth of a GB allocated per digest.
+   * 100,000 records) would otherwise grow one buffer to tens of MB by doubling: about a tenth of a GB allocated per
+   * one-record edit.
    */
   static final int STREAM_FROM = 1 << 16;
 
