@@ -15,8 +15,6 @@ import dev.gongkai.render.ViewDigest;
 import dev.gongkai.write.NotingSink;
 import dev.gongkai.write.OutputSink;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -201,19 +199,7 @@ final class Indexing implements AutoCloseable {
 
   /** Waits for the stage and returns its result, rethrowing its failure as it was. */
   Indexed join() throws IOException {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("indexing interrupted");
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof IOException io) throw io;
-      if (c instanceof UncheckedIOException u) throw u.getCause();
-      if (c instanceof RuntimeException r) throw r;
-      if (c instanceof Error err) throw err;
-      throw new IllegalStateException(c);
-    }
+    return Futures.await(future, "indexing");
   }
 
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();

@@ -146,19 +146,6 @@ public final class SiteBuild {
     });
   }
 
-  /** The value of {@code f}, with what it failed with thrown as it was thrown (an I/O error, a runtime exception). */
-  private static <T> T joined(CompletableFuture<T> f) throws IOException {
-    try {
-      return f.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof java.io.UncheckedIOException u) throw u.getCause();
-      if (c instanceof RuntimeException r) throw r;
-      if (c instanceof Error err) throw err;
-      throw e;
-    }
-  }
-
   /**
    * Loads and validates. The loaded tables (a cell and a location per value: over 60 MB at 100,000 records besides
    * the text) are not kept: nothing after validation reads them, and a local variable would hold them for the whole
@@ -254,7 +241,7 @@ public final class SiteBuild {
     // What the leak audit will search for, decided now: the search stage may keep or patch the previous build's
     // files only if they were audited for the same needles. (gongkai search rebuilds its Lucene index when a
     // patched build left none.)
-    LeakAudit.Plan plan = joined(planning);
+    LeakAudit.Plan plan = Futures.await(planning, "the leak audit's plan");
     boolean sameAudit = cached != null && java.util.Arrays.equals(cached.auditDigest(), plan.digest());
     Indexing.Previous previous = null;
     if (sameAudit) {
