@@ -7,10 +7,11 @@ seconds, so both see the machine at nearly the same moment (on a shared VM its s
 Prints each edit's line and, at the end, the median wall and CPU time of edits SKIP+1..N of each jar and their ratio
 (B / A).
 
-  python3 bench/ab-warm.py EDITS A.jar:SITE_A:OUT_A B.jar:SITE_B:OUT_B [SKIP]
+  python3 bench/ab-warm.py EDITS A.jar:SITE_A:OUT_A[:JVM_OPTS] B.jar:SITE_B:OUT_B[:JVM_OPTS] [SKIP]
 
 SITE_A and SITE_B are copies of one site (cp -a). Each OUT must hold an output and build cache left by the same jar
-(a run of WarmEdit without --reuse), else the first build is a clean one.
+(a run of WarmEdit without --reuse), else the first build is a clean one. JVM_OPTS, space-separated, are added to
+that side's java command (e.g. to compare -XX:+UseTransparentHugePages with the same jar on both sides).
 """
 import re
 import statistics
@@ -18,9 +19,9 @@ import subprocess
 import sys
 
 
-def start(jar, out, site, edits):
+def start(jar, out, site, edits, opts):
     lib = jar.rsplit('/', 1)[0] + '/lib/*'
-    cmd = ['java', '-Xmx2g', '-XX:+UseParallelGC', '-cp', jar + ':' + lib, 'bench/WarmEdit.java', site, out,
+    cmd = ['java', '-Xmx2g', '-XX:+UseParallelGC'] + opts + ['-cp', jar + ':' + lib, 'bench/WarmEdit.java', site, out,
            str(edits), '--reuse', '--step']
     return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             bufsize=1)
@@ -40,9 +41,9 @@ def read_until(p, pattern):
 
 def main():
     edits = int(sys.argv[1])
-    runs = [a.split(':', 2) for a in sys.argv[2:4]]
+    runs = [(a.split(':', 3) + [''])[:4] for a in sys.argv[2:4]]
     skip = int(sys.argv[4]) if len(sys.argv) > 4 else 2
-    procs = [start(jar, out, site, edits) for jar, site, out in runs]
+    procs = [start(jar, out, site, edits, opts.split()) for jar, site, out, opts in runs]
     for name, p in zip('AB', procs):
         print(name, ''.join(read_until(p, r'^first')), end='', flush=True)
     results = {'A': [], 'B': []}

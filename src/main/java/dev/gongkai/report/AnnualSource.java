@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +38,10 @@ public final class AnnualSource {
   private final PublishedSite site;
   private final AnnualFormat format = AnnualFormat.get();
   private final java.util.NavigableMap<Integer, AnnualData> data;
-  private final Map<String, DisclosureRecord> byIndex = new HashMap<>();
+  /** Published records by 索引号, made on the first lookup (only data files that name records need it). */
+  private Map<String, DisclosureRecord> byIndex;
+  /** {@link #years()}, made once: it goes through every record. */
+  private final SortedSet<Integer> years;
   /** 索引号 → the year a data file's {@code repealed} list says the record stopped being in force. */
   private final Map<String, Integer> endYears = new HashMap<>();
   /** Problems with {@code repealed} entries, by the year of the file that has them. */
@@ -46,8 +50,32 @@ public final class AnnualSource {
   private AnnualSource(PublishedSite site, java.util.NavigableMap<Integer, AnnualData> data) {
     this.site = site;
     this.data = data;
-    for (DisclosureRecord r : site.records()) byIndex.put(r.indexNo(), r);
+    this.years = yearsOf(site, data.keySet());
     resolveRepeals();
+  }
+
+  private static SortedSet<Integer> yearsOf(PublishedSite site, Set<Integer> dataYears) {
+    // A bit per year rather than a tree set of boxed years: this runs over every record on every build.
+    java.util.BitSet bits = new java.util.BitSet();
+    SortedSet<Integer> years = new TreeSet<>(dataYears);
+    for (DisclosureRecord r : site.records()) {
+      for (int y : new int[] {r.written().getYear(), r.published().getYear()}) {
+        if (y >= 0) bits.set(y);
+        else years.add(y);
+      }
+    }
+    bits.stream().forEach(years::add);
+    return Collections.unmodifiableSortedSet(years);
+  }
+
+  /** The published record with index number {@code indexNo}, or null. */
+  private synchronized DisclosureRecord record(String indexNo) {
+    if (byIndex == null) {
+      Map<String, DisclosureRecord> m = new HashMap<>(site.records().size() * 4 / 3 + 1);
+      for (DisclosureRecord r : site.records()) m.put(r.indexNo(), r);
+      byIndex = m;
+    }
+    return byIndex.get(indexNo);
   }
 
   /** Reads the data files under {@code root} (the site source folder). */
@@ -77,12 +105,7 @@ public final class AnnualSource {
 
   /** Years with a data file or a published record (by 成文日期 or 发布日期), ascending. */
   public SortedSet<Integer> years() {
-    SortedSet<Integer> years = new TreeSet<>(data.keySet());
-    for (DisclosureRecord r : site.records()) {
-      years.add(r.written().getYear());
-      years.add(r.published().getYear());
-    }
-    return Collections.unmodifiableSortedSet(years);
+    return years;
   }
 
   /** The data file of {@code year}, or null. */
@@ -151,9 +174,10 @@ public final class AnnualSource {
    * The records a row counts, and what chose them.
    *
    * @param from the data file whose {@code categories} chose them, or null for the default items
+   * @param records the items' records and the extra ones, each once
    */
   private record Selection(List<CatalogueItem> items, List<DisclosureRecord> extra, AnnualData from,
-      Set<DisclosureRecord> records) {
+      List<DisclosureRecord> records) {
     AnnualReport.Basis basis(String row) {
       return new AnnualReport.Basis(row,
           items.stream().map(i -> new AnnualReport.Link(i.code(), i.domain() + " · " + i.level2(), i.url())).toList(),
@@ -180,7 +204,7 @@ public final class AnnualSource {
     if (from != null) {
       for (AnnualData.Entry e : from.categories().get(row)) {
         if (e.value().contains("/")) {
-          DisclosureRecord r = byIndex.get(e.value());
+          DisclosureRecord r = record(e.value());
           if (r != null) extra.add(r);
           else if (issues != null) issues.add(AnnualIssue.error(e.where(), "report-unknown", "categories[\"" + row + "\"]",
               "“" + e.value() + "”不是已公开（主动公开）记录的索引号", "“" + e.value() + "” is not the index number of a published record"));
@@ -194,9 +218,16 @@ public final class AnnualSource {
     } else {
       for (CatalogueItem i : site.catalogue().items()) if (DEFAULT_ITEMS.get(row).contains(i.level2())) items.add(i);
     }
-    Set<DisclosureRecord> records = new LinkedHashSet<>();
-    for (CatalogueItem i : items) records.addAll(site.byItem().getOrDefault(i.code(), List.of()));
-    records.addAll(extra);
+    // Each record once, without hashing records (a record's hash goes through all its fields, body included): an
+    // item's records are its own, so only items named twice and extra records of a chosen item, or named twice, repeat.
+    Set<String> codes = new LinkedHashSet<>();
+    for (CatalogueItem i : items) codes.add(i.code());
+    List<DisclosureRecord> records = new ArrayList<>();
+    for (String code : codes) records.addAll(site.byItem().getOrDefault(code, List.of()));
+    Set<String> extraSeen = new HashSet<>();
+    for (DisclosureRecord r : extra) {
+      if (!codes.contains(r.itemCode()) && extraSeen.add(r.indexNo())) records.add(r);
+    }
     return new Selection(items, extra, from, records);
   }
 
@@ -218,7 +249,7 @@ public final class AnnualSource {
     return out;
   }
 
-  private long count(Set<DisclosureRecord> records, String column, int year) {
+  private long count(List<DisclosureRecord> records, String column, int year) {
     LocalDate end = LocalDate.of(year, 12, 31);
     return switch (column) {
       case AnnualFormat.MADE, AnnualFormat.DECISIONS ->
@@ -243,7 +274,7 @@ public final class AnnualSource {
       for (AnnualData.Entry e : d.repealed()) {
         List<AnnualIssue> issues = repealIssues.computeIfAbsent(d.year(), y -> new ArrayList<>());
         String key = "repealed";
-        DisclosureRecord r = byIndex.get(e.value());
+        DisclosureRecord r = record(e.value());
         if (r == null) {
           issues.add(AnnualIssue.error(e.where(), "report-unknown", key,
               "“" + e.value() + "”不是已公开（主动公开）记录的索引号；本站以外文件的废止件数请在 table2 中直接给出",

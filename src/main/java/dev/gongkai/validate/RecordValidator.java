@@ -53,9 +53,17 @@ public final class RecordValidator {
   private final Diagnostics diags;
   /** Added to by the tables' rows, on every core. */
   private final Set<Path> referenced = new java.util.concurrent.ConcurrentSkipListSet<>();
-  // Sized by validate() once the rows are counted: 100,000 records would otherwise rehash each map many times.
-  private Map<String, Location> indexSeen = new HashMap<>();
-  private Map<String, Location> slugSeen = new HashMap<>();
+  /**
+   * Each claimed slug → the row that claimed it first. A slug is a function of the index number, so this one map
+   * finds both a repeated index number and two index numbers with one slug; it also serves as the records by index
+   * number (the row's record). Sized by validate() once the rows are counted: 100,000 records would otherwise rehash
+   * it many times.
+   */
+  private Map<String, RecordRows.Checked> bySlug = new HashMap<>();
+  /** Index numbers first claimed by a row whose slug another index number had claimed (rare): → that row. */
+  private final Map<String, Location> collided = new HashMap<>();
+  /** The records that name a 解读 or 原文: only these are linked. */
+  private final List<DisclosureRecord> linking = new ArrayList<>();
   private final Map<String, Cell> interpretationCells = new HashMap<>();
   private final Map<String, Cell> originalCells = new HashMap<>();
 
@@ -115,8 +123,7 @@ public final class RecordValidator {
     if (memo != null) memo.retain(files.stream().filter(f -> f.unread() || f.table() != null && f.stamp() != null)
         .map(Inputs.RecordFile::rel).collect(java.util.stream.Collectors.toSet()));
     int count = checked.stream().mapToInt(List::size).sum();
-    v.indexSeen = new HashMap<>(count * 4 / 3 + 1);
-    v.slugSeen = new HashMap<>(count * 4 / 3 + 1);
+    v.bySlug = new HashMap<>(count * 4 / 3 + 1);
     List<DisclosureRecord> records = new ArrayList<>(count);
     for (List<RecordRows.Checked> rows : checked) {
       for (RecordRows.Checked row : rows) v.claim(row, records);
@@ -137,11 +144,13 @@ public final class RecordValidator {
   private void claim(RecordRows.Checked row, List<DisclosureRecord> out) {
     String indexNo = row.indexNo();
     if (indexNo != null) {
-      Location prev = indexSeen.putIfAbsent(indexNo, row.indexAt());
       String slug = row.record() != null ? row.record().slug() : DisclosureRecord.slugOf(indexNo);
-      Location prevSlug = slugSeen.putIfAbsent(slug, row.indexAt());
-      if (prev != null || prevSlug != null) {
-        diags.report(Code.INDEX_DUPLICATE, row.indexAt(), indexNo, indexNo, prev != null ? prev : prevSlug);
+      RecordRows.Checked first = bySlug.putIfAbsent(slug, row);
+      if (first != null) {
+        // The first row with this index number holds the slug, or else (another index number took the slug before
+        // it) is in collided; the message names it, else the row that holds the slug.
+        Location prev = first.indexNo().equals(indexNo) ? first.indexAt() : collided.putIfAbsent(indexNo, row.indexAt());
+        diags.report(Code.INDEX_DUPLICATE, row.indexAt(), indexNo, indexNo, prev != null ? prev : first.indexAt());
         return;
       }
     }
@@ -149,7 +158,20 @@ public final class RecordValidator {
     if (r == null) return;
     if (!row.interpretation().isBlank()) interpretationCells.put(r.indexNo(), row.interpretation());
     if (!row.original().isBlank()) originalCells.put(r.indexNo(), row.original());
+    if (!r.interpretation().isEmpty() || !r.original().isEmpty()) linking.add(r);
     out.add(r);
+  }
+
+  /** Whether a row claimed {@code indexNo} (it may have given no record: its errors were reported). */
+  private boolean claimed(String indexNo) {
+    RecordRows.Checked first = bySlug.get(DisclosureRecord.slugOf(indexNo));
+    return first != null && first.indexNo().equals(indexNo) || collided.containsKey(indexNo);
+  }
+
+  /** The record of the row that claimed {@code indexNo}, or null. */
+  private DisclosureRecord recordOf(String indexNo) {
+    RecordRows.Checked first = bySlug.get(DisclosureRecord.slugOf(indexNo));
+    return first != null && first.indexNo().equals(indexNo) ? first.record() : null;
   }
 
   /**
@@ -157,17 +179,17 @@ public final class RecordValidator {
    * ones, and the two directions must agree (one side given is enough; the other is filled in).
    */
   private List<DisclosureRecord> link(List<DisclosureRecord> records) {
-    Map<String, DisclosureRecord> byIndex = new HashMap<>(records.size() * 4 / 3 + 1);
-    for (DisclosureRecord r : records) byIndex.put(r.indexNo(), r);
     Map<String, String> interpretationOf = new HashMap<>();
     Map<String, String> originalOf = new HashMap<>();
-    for (DisclosureRecord r : records) {
+    // In index number order, as the records are, so that diagnostics and the maps come out the same every time.
+    linking.sort(DisclosureRecord.BY_INDEX_NO);
+    for (DisclosureRecord r : linking) {
       if (!r.interpretation().isEmpty()
-          && target(r, r.interpretation(), interpretationCells.get(r.indexNo()), Bi.field("解读", "interpretation"), byIndex)) {
+          && target(r, r.interpretation(), interpretationCells.get(r.indexNo()), Bi.field("解读", "interpretation"))) {
         interpretationOf.put(r.indexNo(), r.interpretation());
       }
       if (!r.original().isEmpty()
-          && target(r, r.original(), originalCells.get(r.indexNo()), Bi.field("原文", "original"), byIndex)) {
+          && target(r, r.original(), originalCells.get(r.indexNo()), Bi.field("原文", "original"))) {
         originalOf.put(r.indexNo(), r.original());
       }
     }
@@ -193,13 +215,20 @@ public final class RecordValidator {
         diags.report(Code.LINK_MISMATCH, c.location(), c.value(), doc, Bi.field("解读", "interpretation"), fwd, interp);
       }
     }
-    List<DisclosureRecord> out = new ArrayList<>();
-    for (DisclosureRecord r : records) {
+    // Only a record that names a link or is named by one can change: the others stay where they are, untouched.
+    List<DisclosureRecord> out = new ArrayList<>(records);
+    java.util.Set<String> affected = new java.util.TreeSet<>(interpretationOf.keySet());
+    affected.addAll(originalOf.keySet());
+    for (DisclosureRecord r : linking) affected.add(r.indexNo());
+    for (String indexNo : affected) {
+      int at = position(records, indexNo);
+      if (at < 0) continue;
+      DisclosureRecord r = records.get(at);
       String interpretation = interpretationOf.getOrDefault(r.indexNo(), "");
       String original = originalOf.getOrDefault(r.indexNo(), "");
       // The same instance when nothing is filled in: a remembered row's record then stays the object it was, which
       // the digests of the pages that show it are remembered by (see ViewDigest).
-      out.add(interpretation.equals(r.interpretation()) && original.equals(r.original()) ? r
+      out.set(at, interpretation.equals(r.interpretation()) && original.equals(r.original()) ? r
           : new DisclosureRecord(r.indexNo(), r.slug(), r.title(), r.agency(), r.written(), r.published(),
               r.docNo(), r.subject(), r.validity(), r.disclosure(), r.scope(), r.itemCode(), r.markdown(),
               r.bodyPath(), r.attachments(), interpretation, original, r.origin()));
@@ -207,9 +236,23 @@ public final class RecordValidator {
     return out;
   }
 
-  private boolean target(DisclosureRecord from, String to, Cell cell, Bi field, Map<String, DisclosureRecord> byIndex) {
-    DisclosureRecord t = byIndex.get(to);
-    if (t == null && indexSeen.containsKey(to) && !to.equals(from.indexNo())) return false; // already reported
+  /** The position of the record with {@code indexNo} in {@code records} (sorted by index number), or -1. */
+  private static int position(List<DisclosureRecord> records, String indexNo) {
+    int lo = 0;
+    int hi = records.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = records.get(mid).indexNo().compareTo(indexNo);
+      if (c == 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private boolean target(DisclosureRecord from, String to, Cell cell, Bi field) {
+    DisclosureRecord t = recordOf(to);
+    if (t == null && claimed(to) && !to.equals(from.indexNo())) return false; // already reported
     if (t == null || to.equals(from.indexNo())) {
       diags.report(Code.LINK_DANGLING, cell.location(), cell.value(), field, to);
       return false;

@@ -108,4 +108,35 @@ class RecordValidatorTest {
       assertEquals(first, seen, "the same diagnostics on every run");
     }
   }
+
+  @Test
+  void linksAreResolvedAmongManyRecordsAndARowWithErrorsIsNotReportedAgain(@TempDir Path tmp) throws IOException {
+    // 200 records in two files, out of index order. Only the records that name a link, or are named, change: the
+    // others are the instances the rows gave, in index number order.
+    StringBuilder f = new StringBuilder("-- catalogue/records/b.csv --\n索引号,标题,成文日期,发布日期,公开属性,事项,解读,原文\n");
+    for (int i = 199; i >= 100; i--) {
+      f.append(String.format("A00000001/2024-%03d,标题%d,2024-01-02,2024-01-03,主动公开,aqsc-01-01,,%n", i, i));
+    }
+    f.append("-- catalogue/records/a.csv --\n索引号,标题,成文日期,发布日期,公开属性,事项,解读,原文\n");
+    for (int i = 0; i < 100; i++) {
+      String interp = i == 10 ? "A00000001/2024-150" : i == 11 ? "A00000001/2024-900" : i == 12 ? "A00000001/2024-250" : "";
+      f.append(String.format("A00000001/2024-%03d,标题%d,2024-01-02,2024-01-03,主动公开,aqsc-01-01,%s,%n", i, i, interp));
+    }
+    // A row with an error claims its index number: the link to it is not reported a second time.
+    f.append("A00000001/2024-250,错误,2024-13-02,2024-01-03,主动公开,aqsc-01-01,,\n");
+    Site site = load(tmp, f.toString());
+    List<String> seen = diags.sorted().stream().map(d -> d.code() + " " + d.location()).toList();
+    assertEquals(List.of("LINK_DANGLING catalogue/records/a.csv:13:63", "DATE_INVALID catalogue/records/a.csv:102:23"),
+        seen);
+    List<DisclosureRecord> records = site.records();
+    assertEquals(200, records.size());
+    for (int i = 0; i < 200; i++) assertEquals(String.format("A00000001/2024-%03d", i), records.get(i).indexNo());
+    assertEquals("A00000001/2024-150", records.get(10).interpretation());
+    assertEquals("A00000001/2024-010", records.get(150).original(), "the other direction is filled in");
+    assertEquals("", records.get(11).interpretation(), "a dangling link is dropped");
+    assertEquals("", records.get(12).interpretation(), "so is one to a row that gave no record");
+    for (int i : new int[] {0, 13, 149, 151, 199}) {
+      assertEquals("", records.get(i).interpretation() + records.get(i).original());
+    }
+  }
 }
