@@ -13,6 +13,7 @@ import dev.gongkai.build.SiteBuild;
 import dev.gongkai.model.Disclosure;
 import dev.gongkai.model.DisclosureRecord;
 import dev.gongkai.model.PublishedSite;
+import dev.gongkai.model.SiteConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -200,6 +201,27 @@ class SitemapExportTest {
     Map<String, String> urls = urls(files);
     assertTrue(urls.containsKey(s.config().baseUrl() + "%E6%8C%87%E5%8D%97%20&%20%E8%AF%B4%E6%98%8E/"),
         urls.toString());
+  }
+
+  @Test
+  void aPlainPageIsJoinedToTheBaseAsTheLongWayWouldWriteIt() {
+    // Pages of plain characters are appended after the base URL encoded and escaped once; the result must be what
+    // encoding and escaping each whole URL gives, for bases that need both, and for pages that need either.
+    PublishedSite example = DcatFixtures.site();
+    List<String> pages = List.of("index.html", "a/index.html", "records/x-1/index.html", "指南/index.html",
+        "a%20b/index.html", "a&b/index.html", "a'b/index.html", "~x/_y.z/index.html", "ab/index.html");
+    for (String base : List.of("https://x.example/", "https://例子.example/a&b/", "https://x.example/a%2Fb/",
+        "https://x.example/'q'/", "https://x.example/a%")) {
+      SiteConfig c = example.config();
+      PublishedSite s = new PublishedSite(new SiteConfig(c.title(), c.agency(), base, c.regionCode(), c.languages(),
+          c.contact(), c.options()), example.catalogue(), example.records(), example.onRequest(), example.datasets(),
+          example.pages(), example.incidents(), example.byItem(), example.lastUpdated());
+      String xml = new String(SitemapExport.build(s, pages).get(1).data(), java.nio.charset.StandardCharsets.UTF_8);
+      for (String page : pages) {
+        String p = SitemapExport.pagePath(page);
+        assertTrue(xml.contains("<loc>" + XmlSupport.escape(XmlSupport.absolute(base, p)) + "</loc>"), base + " " + p);
+      }
+    }
   }
 
   @Test
