@@ -93,22 +93,26 @@ public final class FeedExport {
    */
   private static List<Entry> recordEntries(PublishedSite site, List<DisclosureRecord> records, String host,
       Map<String, List<Views.Change>> history) {
-    String[] updated = new String[records.size()];
-    java.util.PriorityQueue<String> newest = new java.util.PriorityQueue<>(MAX_RECORDS + 1); // least on top
+    // Dates are compared, and only the candidates' times written out: the times are midnights in one zone, so they
+    // order as their dates do (formatting a time for every record, twice, took tenths of a second at 100,000).
+    LocalDate[] updated = new LocalDate[records.size()];
+    java.util.PriorityQueue<LocalDate> newest = new java.util.PriorityQueue<>(MAX_RECORDS + 1); // least on top
     for (int i = 0; i < updated.length; i++) {
-      String u = updated[i] = updated(records.get(i), history);
+      LocalDate u = updated[i] = updated(records.get(i), history);
       if (newest.size() < MAX_RECORDS) {
         newest.add(u);
-      } else if (u.compareTo(newest.peek()) > 0) {
+      } else if (u.isAfter(newest.peek())) {
         newest.poll();
         newest.add(u);
       }
     }
-    String floor = newest.size() < MAX_RECORDS ? "" : newest.peek();
+    LocalDate floor = newest.size() < MAX_RECORDS ? LocalDate.MIN : newest.peek();
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < updated.length; i++) {
       DisclosureRecord r = records.get(i);
-      if (updated[i].compareTo(floor) >= 0) candidates.add(new Candidate(id(host, r), updated[i], r));
+      if (!updated[i].isBefore(floor)) {
+        candidates.add(new Candidate(id(host, r), XmlSupport.startOfDay(updated[i]), r));
+      }
     }
     candidates.sort(Comparator.comparing(Candidate::updated).reversed().thenComparing(Candidate::id));
     List<Entry> out = new ArrayList<>();
@@ -119,13 +123,14 @@ public final class FeedExport {
   }
 
   /** A record's updated time: its 发布日期, or its newest change in the release history when later. */
-  private static String updated(DisclosureRecord r, Map<String, List<Views.Change>> history) {
+  private static LocalDate updated(DisclosureRecord r, Map<String, List<Views.Change>> history) {
     LocalDate updated = r.published();
+    if (history.isEmpty()) return updated;
     for (Views.Change c : history.getOrDefault(r.indexNo(), List.of())) {
       LocalDate d = date(c.release());
       if (d != null && d.isAfter(updated)) updated = d;
     }
-    return XmlSupport.startOfDay(updated);
+    return updated;
   }
 
   /** A record's entry id (a tag URI, RFC 4151), stable across builds. */

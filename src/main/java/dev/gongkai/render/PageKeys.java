@@ -56,13 +56,16 @@ public final class PageKeys {
   /** A page's values: the whole-build digests it depends on, its template and its own values (sorted by name). */
   private record KnownPage(byte[] context, String template, Map<String, Object> own, byte[] key) {}
 
-  /** The previous build's record page keys by record instance; read-only. */
-  private final Map<DisclosureRecord, Known> previousRecords;
+  /** The previous build's records, in its order, and what it noted of each one's page (null: nothing); read-only. */
+  private final List<DisclosureRecord> previousList;
+  private final Known[] previousKnown;
+  /** The same by record instance, made on the first record not found at its own position; null until then. */
+  private volatile Map<DisclosureRecord, Known> previousByInstance;
   private final List<DisclosureRecord> records;
   private final Known[] nextRecords;
   /** The previous build's other page keys by path; read-only. */
   private final Map<String, KnownPage> previousPages;
-  private final Map<String, KnownPage> nextPages = new ConcurrentHashMap<>();
+  private final Map<String, KnownPage> nextPages;
 
   /**
    * Keys for a build of {@code records} (the site's records, in the order the renderer goes through them), taking
@@ -72,21 +75,47 @@ public final class PageKeys {
     this.records = List.copyOf(records);
     this.nextRecords = new Known[this.records.size()];
     if (before == null) {
-      this.previousRecords = Map.of();
+      this.previousList = List.of();
+      this.previousKnown = new Known[0];
       this.previousPages = Map.of();
     } else {
-      Map<DisclosureRecord, Known> m = new IdentityHashMap<>(before.records.size());
-      for (int i = 0; i < before.nextRecords.length; i++) {
-        if (before.nextRecords[i] != null) m.put(before.records.get(i), before.nextRecords[i]);
-      }
-      this.previousRecords = m;
+      this.previousList = before.records;
+      this.previousKnown = before.nextRecords;
       this.previousPages = before.nextPages;
     }
+    this.nextPages = new ConcurrentHashMap<>(Math.max(16, previousPages.size() + previousPages.size() / 3));
   }
 
-  /** What the previous build noted of the page of {@code r} (that instance), or null. */
+  /**
+   * What the previous build noted of the page of {@code r} (that instance), or null. {@code position} is where
+   * {@code r} is in this build's records: after a one-record edit nearly every record is the same instance at the same
+   * place, found there without a map of every record (made only when one is not).
+   */
+  Known known(int position, DisclosureRecord r) {
+    if (position >= 0 && position < previousList.size() && previousList.get(position) == r) {
+      return previousKnown[position];
+    }
+    return byInstance().get(r);
+  }
+
+  /** {@link #known(int, DisclosureRecord)} without a position: looked up by instance. */
   Known known(DisclosureRecord r) {
-    return previousRecords.get(r);
+    return known(-1, r);
+  }
+
+  private Map<DisclosureRecord, Known> byInstance() {
+    Map<DisclosureRecord, Known> m = previousByInstance;
+    if (m != null) return m;
+    synchronized (this) {
+      if (previousByInstance == null) {
+        Map<DisclosureRecord, Known> made = new IdentityHashMap<>(previousList.size());
+        for (int i = 0; i < previousKnown.length; i++) {
+          if (previousKnown[i] != null) made.put(previousList.get(i), previousKnown[i]);
+        }
+        previousByInstance = made;
+      }
+      return previousByInstance;
+    }
   }
 
   /** The key the previous build computed for a record's page ({@code known}, may be null) from the same inputs, or null. */

@@ -245,9 +245,9 @@ public final class SiteRenderer {
     int pages = Math.max(1, (records.size() + size - 1) / size);
     List<Dataset> datasets = site.datasets().stream().filter(x -> x.itemCode().equals(item.code())).toList();
     List<Charts.View> charts = Charts.views(Charts.forItem(datasets), this::message);
-    // Once per item, not per page: at 100,000 records an item has a hundred pages of two thousand records.
+    // The item's records are newest first (PublishedSite#byItem): the first has the newest 发布日期.
     java.util.Optional<java.time.LocalDate> newest =
-        records.stream().map(DisclosureRecord::published).max(Comparator.naturalOrder());
+        records.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(records.get(0).published());
     for (int p = 1; p <= pages; p++) {
       String uri = Views.pageUrl(item.url(), p);
       String root = rootOf(uri);
@@ -269,7 +269,7 @@ public final class SiteRenderer {
     // the string the last build used: the page memo and the output manifest, keyed by that string, find it by
     // identity instead of comparing characters.
     PageKeys keys = memo == null ? null : memo.pageKeys();
-    PageKeys.Known known = keys == null ? null : keys.known(r);
+    PageKeys.Known known = keys == null ? null : keys.known(position, r);
     String uri = r.url();
     String path = known != null ? known.path() : uri + "index.html";
     CatalogueItem item = index.item(r.itemCode()).orElseThrow();

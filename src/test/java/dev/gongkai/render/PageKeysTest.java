@@ -1,6 +1,7 @@
 package dev.gongkai.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -51,6 +52,30 @@ class PageKeysTest {
     // A build that did not note the record (its page could not be digested) passes nothing on.
     PageKeys third = new PageKeys(records, second);
     assertNull(key(third, a, inputs));
+  }
+
+  @Test
+  void aRecordIsFoundAtItsPositionOrWhereverItMoved() throws Exception {
+    List<DisclosureRecord> records = Example.published().records();
+    PageKeys first = new PageKeys(records, null);
+    for (int i = 0; i < records.size(); i++) {
+      first.noteRecord(i, new PageKeys.Inputs(new byte[] {(byte) i}, null, null, List.of(), List.of()),
+          new byte[] {(byte) i}, "p" + i);
+    }
+    // The next build: the first record edited (a new instance, as a file read again gives) and moved to the end.
+    List<DisclosureRecord> next = new ArrayList<>(records.subList(1, records.size()));
+    DisclosureRecord edited = copyOf(records.get(0));
+    next.add(edited);
+    PageKeys second = new PageKeys(next, first);
+    for (int i = 0; i < next.size() - 1; i++) {
+      assertEquals("p" + (i + 1), second.known(i, next.get(i)).path(), "found where it moved");
+    }
+    assertNull(second.known(next.size() - 1, edited), "a new instance, at an old record's place");
+    assertNull(second.known(0, edited));
+    PageKeys third = new PageKeys(next, second);
+    assertNull(third.known(0, next.get(0)), "the second build noted nothing");
+    PageKeys unchanged = new PageKeys(records, first);
+    for (int i = 0; i < records.size(); i++) assertEquals("p" + i, unchanged.known(i, records.get(i)).path());
   }
 
   private static byte[] key(PageKeys keys, DisclosureRecord r, PageKeys.Inputs inputs) {
