@@ -75,7 +75,7 @@ public final class Timeliness {
     LocalDate to = r.published();
     if (limit.workingDays()) {
       for (int y = from.getYear(); y <= Math.max(from.getYear(), to.getYear()); y++) {
-        if (!calendar.year(y).isPresent()) {
+        if (!calendar.coversYear(y)) {
           uncovered.merge(y, 1, Integer::sum);
           return new Entry(r, item, limit, Status.NOT_AUDITABLE, -1, null, Bi.of(
               "工作日历未包含" + y + "年的节假日安排", "the working-day calendar does not cover " + y));

@@ -140,6 +140,51 @@ class WorkCalendarTest {
   }
 
   @Test
+  void runningCountsAgreeWithWalkingDayByDay(@TempDir Path tmp) throws IOException {
+    // 2024-2026 bundled, 2028 from the site, 2027 not covered: dates before, inside, across the gap and after.
+    Files.createDirectories(tmp.resolve("catalogue"));
+    Files.writeString(tmp.resolve(WorkCalendar.SITE_FILE), """
+        {"2028": {"holidays": {"元旦": ["2028-01-01"]}, "adjusted_workdays": ["2028-01-08"]}}
+        """);
+    WorkCalendar c = WorkCalendar.forSite(tmp, new Diagnostics());
+    java.util.Random random = new java.util.Random(7);
+    LocalDate start = d("2023-10-01");
+    for (int round = 0; round < 20_000; round++) {
+      LocalDate from = start.plusDays(random.nextInt(6 * 366));
+      LocalDate to = from.plusDays(random.nextInt(70) - 5);
+      int n = random.nextInt(45);
+      // Walking, as the calendar did before it kept running counts.
+      Integer walked = 0;
+      for (LocalDate x = from.plusDays(1); !x.isAfter(to); x = x.plusDays(1)) {
+        if (!c.covers(x)) {
+          walked = null;
+          break;
+        }
+        if (c.isWorkingDay(x)) walked++;
+      }
+      if (walked == null) {
+        LocalDate f = from;
+        assertThrows(IllegalArgumentException.class, () -> c.workingDaysAfter(f, to), from + " " + to);
+      } else {
+        assertEquals(walked, c.workingDaysAfter(from, to), from + " " + to);
+      }
+      Optional<LocalDate> plus = Optional.of(from);
+      int left = n;
+      LocalDate x = from;
+      while (left > 0) {
+        x = x.plusDays(1);
+        if (!c.covers(x)) {
+          plus = Optional.empty();
+          break;
+        }
+        if (c.isWorkingDay(x)) left--;
+        plus = Optional.of(x);
+      }
+      assertEquals(plus, c.plusWorkingDays(from, n), from + " + " + n);
+    }
+  }
+
+  @Test
   void aSiteCalendarReplacesOrAddsWholeYears(@TempDir Path tmp) throws IOException {
     Files.createDirectories(tmp.resolve("catalogue"));
     Files.writeString(tmp.resolve(WorkCalendar.SITE_FILE), """
