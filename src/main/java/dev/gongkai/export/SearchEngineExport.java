@@ -63,10 +63,12 @@ public final class SearchEngineExport {
   /** Index (OpenSearch) / collection (Solr) name the files use. */
   public static final String INDEX = "gongkai";
   /**
-   * Maximum bytes of one bulk or Solr file: 8 MiB, under every common request limit (OpenSearch's default
-   * {@code http.max_content_length} is 100 MB; some hosted services accept 10 MiB).
+   * Maximum bytes of one bulk or Solr file: 2 MiB, under every common request limit (OpenSearch's default
+   * {@code http.max_content_length} is 100 MB; some hosted services accept 10 MiB). Smaller than it need be because
+   * an edit rewrites the parts that hold a changed document, and the leak audit reads each rewritten file: at 8 MiB a
+   * one-record edit rewrote and scanned 16 MB (BENCHMARKS.md); loading takes a few more requests.
    */
-  public static final long PART_BYTES = 8L * 1024 * 1024;
+  public static final long PART_BYTES = 2L * 1024 * 1024;
 
   static final String MANIFEST = "manifest.json";
   static final String MAPPING = "opensearch/mapping.json";
