@@ -2,7 +2,6 @@ package dev.gongkai.render;
 
 import dev.gongkai.model.DisclosureRecord;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +58,6 @@ public final class PageKeys {
   /** The previous build's records, in its order, and what it noted of each one's page (null: nothing); read-only. */
   private final List<DisclosureRecord> previousList;
   private final Known[] previousKnown;
-  /** The same by record instance, made on the first record not found at its own position; null until then. */
-  private volatile Map<DisclosureRecord, Known> previousByInstance;
   private final List<DisclosureRecord> records;
   private final Known[] nextRecords;
   /** The previous build's other page keys by path; read-only. */
@@ -89,33 +86,21 @@ public final class PageKeys {
   /**
    * What the previous build noted of the page of {@code r} (that instance), or null. {@code position} is where
    * {@code r} is in this build's records: after a one-record edit nearly every record is the same instance at the same
-   * place, found there without a map of every record (made only when one is not).
+   * place. One that moved (records added, removed or re-dated before it) is searched for in the previous build's
+   * records, which are newest first as the site gives them ({@link DisclosureRecord#NEWEST_FIRST}); in a list not in
+   * that order a moved record may not be found, and its page is then keyed afresh, never wrongly.
    */
   Known known(int position, DisclosureRecord r) {
     if (position >= 0 && position < previousList.size() && previousList.get(position) == r) {
       return previousKnown[position];
     }
-    return byInstance().get(r);
+    int at = java.util.Collections.binarySearch(previousList, r, DisclosureRecord.NEWEST_FIRST);
+    return at >= 0 && previousList.get(at) == r ? previousKnown[at] : null;
   }
 
-  /** {@link #known(int, DisclosureRecord)} without a position: looked up by instance. */
+  /** {@link #known(int, DisclosureRecord)} without a position: searched for. */
   Known known(DisclosureRecord r) {
     return known(-1, r);
-  }
-
-  private Map<DisclosureRecord, Known> byInstance() {
-    Map<DisclosureRecord, Known> m = previousByInstance;
-    if (m != null) return m;
-    synchronized (this) {
-      if (previousByInstance == null) {
-        Map<DisclosureRecord, Known> made = new IdentityHashMap<>(previousList.size());
-        for (int i = 0; i < previousKnown.length; i++) {
-          if (previousKnown[i] != null) made.put(previousList.get(i), previousKnown[i]);
-        }
-        previousByInstance = made;
-      }
-      return previousByInstance;
-    }
   }
 
   /** The key the previous build computed for a record's page ({@code known}, may be null) from the same inputs, or null. */

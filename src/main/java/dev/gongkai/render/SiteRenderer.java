@@ -508,9 +508,8 @@ public final class SiteRenderer {
     // Grouped by hash, not in a tree: a tree compared each record's agency with several others (0.1-0.3 s at
     // 100,000 records); the order is made below.
     Map<String, List<DisclosureRecord>> byName = new HashMap<>();
-    for (DisclosureRecord r : site.records()) {
-      if (!r.agency().isBlank()) byName.computeIfAbsent(r.agency(), a -> new ArrayList<>()).add(r);
-    }
+    for (DisclosureRecord r : site.records()) byName.computeIfAbsent(r.agency(), a -> new ArrayList<>()).add(r);
+    byName.keySet().removeIf(String::isBlank); // once per agency, not per record
     Map<String, String> nameBySlug = new HashMap<>();
     for (String name : new TreeSet<>(byName.keySet())) {
       String other = nameBySlug.put(Views.agencySlug(name), name);
