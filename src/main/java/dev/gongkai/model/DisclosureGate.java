@@ -23,7 +23,7 @@ public final class DisclosureGate {
         onRequest.add(new PublishedSite.OnRequestEntry(r.indexNo(), r.title(), r.itemCode()));
       }
     }
-    published = newestFirst(published);
+    published = newestFirst(published, true); // a Site's records are in index number order
     onRequest.sort(java.util.Comparator.comparing(PublishedSite.OnRequestEntry::indexNo));
     List<Dataset> datasets =
         site.datasets().stream().filter(d -> d.disclosure() == Disclosure.ACTIVE).toList();
@@ -50,6 +50,15 @@ public final class DisclosureGate {
    * records over a few thousand days, sorting the whole list took a few tenths of a second of every build.
    */
   static List<DisclosureRecord> newestFirst(List<DisclosureRecord> records) {
+    return newestFirst(records, false);
+  }
+
+  /**
+   * As {@link #newestFirst(List)}; {@code indexOrdered} says that {@code records} are in index number order already
+   * (as a {@link Site}'s are), so each day's records, taken in the order given, need no sort. Checking that order
+   * compared every record's index number with the next one's: a tenth of a second of each edit at 100,000 records.
+   */
+  static List<DisclosureRecord> newestFirst(List<DisclosureRecord> records, boolean indexOrdered) {
     Map<LocalDate, List<DisclosureRecord>> byDay = new HashMap<>();
     for (DisclosureRecord r : records) byDay.computeIfAbsent(r.published(), d -> new ArrayList<>()).add(r);
     List<LocalDate> days = new ArrayList<>(byDay.keySet());
@@ -57,7 +66,7 @@ public final class DisclosureGate {
     List<DisclosureRecord> out = new ArrayList<>(records.size());
     for (LocalDate day : days) {
       List<DisclosureRecord> same = byDay.get(day);
-      same.sort(DisclosureRecord.BY_INDEX_NO);
+      if (!indexOrdered) same.sort(DisclosureRecord.BY_INDEX_NO);
       out.addAll(same);
     }
     return out;

@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * Everything the validated input says, withheld records included. Renderers never see this: they get
  * {@link PublishedSite} from {@link DisclosureGate}.
+ *
+ * @param records every record, in index number order ({@link DisclosureRecord#BY_INDEX_NO}), as validation gives
+ *     them: the gate relies on that order rather than check it
  */
 public record Site(
     SiteConfig config,
