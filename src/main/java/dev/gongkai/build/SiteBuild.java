@@ -115,7 +115,8 @@ public final class SiteBuild {
       Indexing early = cached.isEmpty() ? null : startIndexing(req, published, out, sums, cached.get(), digest,
           previousIndex, warm);
       try {
-        Exported exported = exportData(published, site.get(), provenance, req, cached.orElse(null), out, sums);
+        Exported exported = exportData(published, site.get(), provenance, req, cached.orElse(null), out, sums,
+            warm == null ? null : warm.tables);
         t0 = lap(Phase.EXPORT, t0, times, progress);
         return renderAndFinish(req, published, site.get(), withheld, provenance, exported, out, sums, tree, diags,
             times, t0 - primeNanos, started, progress, cached.orElse(null), warm, digest, early, previousIndex,
@@ -192,11 +193,12 @@ public final class SiteBuild {
    * CSV, so then every dataset is exported.
    */
   private static Exported exportData(PublishedSite published, Site site, Provenance provenance, BuildRequest req,
-      BuildCache.State cached, BuildOutput out, Map<String, String> sums) throws IOException {
+      BuildCache.State cached, BuildOutput out, Map<String, String> sums,
+      dev.gongkai.export.TableMemo tables) throws IOException {
     DatasetMemo had = cached == null || req.previous() != null ? DatasetMemo.EMPTY : cached.datasets();
     DatasetExports.Result data = req.cacheDir() == null ? DatasetExports.build(published, provenance)
         : DatasetExports.build(published, provenance, had,
-            d -> cached != null && cached.manifest().same(d.path(), HexFormat.of().parseHex(d.sha256())));
+            d -> cached != null && cached.manifest().same(d.path(), HexFormat.of().parseHex(d.sha256())), tables);
     Changes.Result changes = Changes.build(data.datasets(), data.files(), req.previous(), provenance,
         site.records().stream().filter(r -> r.disclosure() != Disclosure.ACTIVE)
             .map(DisclosureRecord::indexNo).collect(java.util.stream.Collectors.toSet()),

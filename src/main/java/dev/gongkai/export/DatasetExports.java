@@ -95,8 +95,19 @@ public final class DatasetExports {
    */
   public static Result build(PublishedSite site, Provenance provenance, DatasetMemo previous,
       Predicate<DatasetInfo.Distribution> unchanged) {
-    List<Exported> exported = tables(site).parallelStream()
-        .map(t -> export(t, site.config(), provenance, previous, unchanged)).toList();
+    return build(site, provenance, previous, unchanged, null);
+  }
+
+  /**
+   * As {@link #build(PublishedSite, Provenance, DatasetMemo, Predicate)}, taking from {@code tables} (what this
+   * process's last build made; null for none) each table whose inputs are the same instances, with its digest.
+   */
+  public static Result build(PublishedSite site, Provenance provenance, DatasetMemo previous,
+      Predicate<DatasetInfo.Distribution> unchanged, TableMemo tables) {
+    List<DatasetTable> made = tables(site, tables);
+    if (tables != null) tables.retain(made.stream().map(DatasetTable::id).collect(java.util.stream.Collectors.toSet()));
+    List<Exported> exported = made.parallelStream()
+        .map(t -> export(t, site.config(), provenance, previous, unchanged, tables)).toList();
     List<DatasetInfo> infos = new ArrayList<>();
     List<ExportFile> files = new ArrayList<>();
     List<DatasetInfo.Distribution> kept = new ArrayList<>();
@@ -124,12 +135,13 @@ public final class DatasetExports {
       List<ExportFile> files) {}
 
   private static Exported export(DatasetTable t, SiteConfig config, Provenance provenance, DatasetMemo previous,
-      Predicate<DatasetInfo.Distribution> unchanged) {
+      Predicate<DatasetInfo.Distribution> unchanged, TableMemo tables) {
     byte[] key = null;
     if (previous != null) {
       // Everything the files are made of: the table, the provenance (XLSX and descriptor) and the base URL
       // (descriptor). The generator's own code is the build cache's business (another jar: no memo).
-      key = new ViewDigest().of(t, provenance, config.baseUrl());
+      byte[] table = tables != null ? tables.digest(t) : TableMemo.digestOf(t);
+      key = new ViewDigest().of(table, provenance, config.baseUrl());
       DatasetMemo.Entry had = previous.datasets().get(t.id());
       if (had != null && had.isFor(key) && had.files().size() == KINDS.size()
           && had.files().stream().allMatch(unchanged)) {
@@ -199,6 +211,11 @@ public final class DatasetExports {
 
   /** Every exported table, in id order. */
   static List<DatasetTable> tables(PublishedSite site) {
+    return tables(site, null);
+  }
+
+  /** As {@link #tables(PublishedSite)}, taking from {@code memo} (may be null) the tables made from the same inputs. */
+  static List<DatasetTable> tables(PublishedSite site, TableMemo memo) {
     Map<String, DatasetTable> byId = new TreeMap<>();
     for (Dataset ds : site.datasets()) {
       if (ds.disclosure() != Disclosure.ACTIVE) continue; // the gate already left these out
@@ -206,12 +223,23 @@ public final class DatasetExports {
         throw new IllegalStateException("dataset id \"" + ds.id() + "\" is reserved for a generated dataset ("
             + CATALOGUE_ID + ", " + RECORDS_PREFIX + "<item code>); rename " + ds.csvPath());
       }
-      put(byId, dataset(ds, site));
+      put(byId, memo == null ? dataset(ds, site) : memo.table(ds.id(),
+          List.of(ds, site.lastUpdated(), site.config().agency()), () -> dataset(ds, site)));
     }
     for (CatalogueItem item : site.catalogue().items()) {
       List<DisclosureRecord> records = site.byItem().getOrDefault(item.code(), List.of()).stream()
           .filter(r -> r.disclosure() == Disclosure.ACTIVE).toList();
-      if (!records.isEmpty()) put(byId, records(item, records, site.config()));
+      if (records.isEmpty()) continue;
+      if (memo == null) {
+        put(byId, records(item, records, site.config()));
+      } else {
+        List<Object> inputs = new ArrayList<>(records.size() + 3);
+        inputs.add(item);
+        inputs.add(site.config().baseUrl());
+        inputs.add(site.config().agency());
+        inputs.addAll(records);
+        put(byId, memo.table(RECORDS_PREFIX + item.code(), inputs, () -> records(item, records, site.config())));
+      }
     }
     put(byId, catalogue(site));
     return List.copyOf(byId.values());

@@ -70,6 +70,42 @@ class DatasetMemoTest {
   }
 
   @Test
+  void tablesMadeFromTheSameInstancesAreTakenAgainAndTheExportIsTheSame() {
+    // As serve does: one table memo across builds. An unchanged site takes every table but the catalogue's (made
+    // fresh each time, and small); an edited record's item has its table made again; the results are a clean
+    // build's throughout, memo keys included.
+    TableMemo tables = new TableMemo();
+    DatasetExports.Result first = DatasetExports.build(SITE, P, DatasetMemo.EMPTY, ALL_THERE, tables);
+    assertSame(DatasetExports.build(SITE, P), first);
+    assertSameMemo(DatasetExports.build(SITE, P, DatasetMemo.EMPTY, ALL_THERE).memo(), first.memo());
+    assertEquals(0, tables.kept());
+    int all = first.datasets().size();
+
+    DatasetExports.Result again = DatasetExports.build(SITE, P, first.memo(), ALL_THERE, tables);
+    assertEquals(all - 1, tables.kept(), "every table but the catalogue's");
+    assertEquals(List.of(), again.files());
+    assertSameMemo(DatasetExports.build(SITE, P, first.memo(), ALL_THERE).memo(), again.memo());
+
+    DisclosureRecord target = SITE.records().get(SITE.records().size() / 2);
+    PublishedSite edited = retitled(SITE, target, target.title() + "（修订）");
+    DatasetExports.Result after = DatasetExports.build(edited, P, again.memo(), ALL_THERE, tables);
+    assertEquals(2 * (all - 1) - 1, tables.kept(), "all but the catalogue's and the edited item's");
+    String id = DatasetExports.RECORDS_PREFIX + target.itemCode();
+    assertEquals(Set.of("data/" + id + "/"), after.files().stream()
+        .map(f -> f.path().substring(0, f.path().lastIndexOf('/') + 1)).collect(Collectors.toSet()));
+    assertSame(DatasetExports.build(edited, P), withKeptBytes(after, first));
+    assertSameMemo(DatasetExports.build(edited, P, again.memo(), ALL_THERE).memo(), after.memo());
+  }
+
+  private static void assertSameMemo(DatasetMemo expected, DatasetMemo actual) {
+    assertEquals(expected.datasets().keySet(), actual.datasets().keySet());
+    expected.datasets().forEach((id, e) -> {
+      assertTrue(actual.datasets().get(id).isFor(e.key()), id);
+      assertEquals(e.files(), actual.datasets().get(id).files(), id);
+    });
+  }
+
+  @Test
   void aFileNoLongerInTheOutputOrANewProvenanceExportsAgain() {
     DatasetExports.Result first = DatasetExports.build(SITE, P, DatasetMemo.EMPTY, ALL_THERE);
     String gone = "data/catalogue/catalogue.xlsx";
