@@ -259,6 +259,17 @@ public final class SearchExport {
   /** The files that depend on all documents but not on their terms: facets, T→S tables and the manifest. */
   static void writeCommon(List<SearchDoc> docs, Catalogue catalogue, Shape shape, OutputSink out)
       throws IOException {
+    writeCommon(docs, catalogue, shape, out, null);
+  }
+
+  /**
+   * As {@link #writeCommon(List, Catalogue, Shape, OutputSink)}; {@code keptFacets}, when not null, is the last
+   * build's manifest {@code facets} entry, which the caller knows still describes the documents (a patch whose
+   * changed documents kept their facet values, with the catalogue's lists unchanged): it is copied, and
+   * {@code facets.dat} kept, instead of going through every document again.
+   */
+  static void writeCommon(List<SearchDoc> docs, Catalogue catalogue, Shape shape, OutputSink out,
+      com.fasterxml.jackson.databind.JsonNode keptFacets) throws IOException {
     BM25Similarity bm25 = new BM25Similarity();
     ObjectNode manifest = new ObjectMapper().createObjectNode();
     manifest.put("format", FORMAT);
@@ -281,9 +292,14 @@ public final class SearchExport {
       // The same float Lucene's BM25Similarity computes as avgdl.
       fn.put("avgdl", cs.docCount() == 0 ? 1f : (float) (cs.sumTotalTermFreq() / (double) cs.docCount()));
     }
-    writeFacets(docs, catalogue, manifest.putObject("facets"), out);
+    if (keptFacets != null) {
+      manifest.set("facets", keptFacets.deepCopy());
+      out.keep(FACETS_PATH);
+    } else {
+      writeFacets(docs, catalogue, manifest.putObject("facets"), out);
+    }
     writeT2s(out, manifest);
-    out.write("search/manifest.json", new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+    out.write(MANIFEST_PATH, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
   }
 
   /** FNV-1a, 32 bits, over the UTF-8 bytes of a term; the client computes the same. */
@@ -331,17 +347,7 @@ public final class SearchExport {
         ids[f][i] = id;
       }
     }
-    Map<String, Map<String, String>> values = new LinkedHashMap<>();
-    Map<String, String> domains = new LinkedHashMap<>();
-    Map<String, String> items = new LinkedHashMap<>();
-    domains.put("", "");
-    items.put("", "");
-    for (Catalogue.Domain d : catalogue.domains()) {
-      domains.put(d.slug(), d.name());
-      for (CatalogueItem it : d.items()) items.put(it.code(), it.level1() + " / " + it.level2());
-    }
-    values.put("domain", domains);
-    values.put("item", items);
+    Map<String, Map<String, String>> values = catalogueFacets(catalogue);
     for (String f : List.of("year", "agency", "validity", "kind")) {
       Map<String, String> sorted = new TreeMap<>(f.equals("year") ? java.util.Comparator.reverseOrder() : null);
       for (String v : seen.get(facets.indexOf(f)).keySet()) sorted.put(v, v);
@@ -362,7 +368,52 @@ public final class SearchExport {
       seen.get(f).forEach((v, id) -> ordOf[id] = ord.getOrDefault(v, 0));
       for (int i = 0; i < n; i++) col.u16(ordOf[ids[f][i]]);
     }
-    out.write("search/facets.dat", Bytes.gzip(col.toByteArray()));
+    out.write(FACETS_PATH, Bytes.gzip(col.toByteArray()));
+  }
+
+  static final String FACETS_PATH = "search/facets.dat";
+  static final String MANIFEST_PATH = "search/manifest.json";
+
+  /** The value lists of the facets the catalogue decides ({@code domain}, {@code item}), each with "none" first. */
+  static Map<String, Map<String, String>> catalogueFacets(Catalogue catalogue) {
+    Map<String, Map<String, String>> values = new LinkedHashMap<>();
+    Map<String, String> domains = new LinkedHashMap<>();
+    Map<String, String> items = new LinkedHashMap<>();
+    domains.put("", "");
+    items.put("", "");
+    for (Catalogue.Domain d : catalogue.domains()) {
+      domains.put(d.slug(), d.name());
+      for (CatalogueItem it : d.items()) items.put(it.code(), it.level1() + " / " + it.level2());
+    }
+    values.put("domain", domains);
+    values.put("item", items);
+    return values;
+  }
+
+  /**
+   * The {@code facets} entry of a manifest written by this code ({@code manifest}, its bytes) if its catalogue lists
+   * are those of {@code catalogue}, else null.
+   */
+  static com.fasterxml.jackson.databind.JsonNode facetsIfCatalogue(byte[] manifest, Catalogue catalogue) {
+    com.fasterxml.jackson.databind.JsonNode facets;
+    try {
+      facets = new ObjectMapper().readTree(manifest).get("facets");
+    } catch (IOException e) {
+      return null;
+    }
+    if (facets == null || !facets.isObject()) return null;
+    for (Map.Entry<String, Map<String, String>> f : catalogueFacets(catalogue).entrySet()) {
+      com.fasterxml.jackson.databind.JsonNode list = facets.get(f.getKey());
+      if (list == null || !list.isArray() || list.size() != f.getValue().size()) return null;
+      int i = 0;
+      for (Map.Entry<String, String> v : f.getValue().entrySet()) {
+        com.fasterxml.jackson.databind.JsonNode pair = list.get(i++);
+        if (pair.size() != 2 || !v.getKey().equals(pair.get(0).asText()) || !v.getValue().equals(pair.get(1).asText())) {
+          return null;
+        }
+      }
+    }
+    return facets;
   }
 
   static String value(SearchDoc d, String facet) {

@@ -92,13 +92,17 @@ public final class SearchPatch {
       return Optional.empty();
     }
     List<Integer> changed = new ArrayList<>();
+    boolean sameFacets = true;
     for (int i = 0; i < n; i++) {
       SearchDoc a = before.get(i);
       SearchDoc b = after.get(i);
       // Most documents are last build's instances (taken from its state): nothing of theirs need be read.
       if (a == b) continue;
       if (!a.id().equals(b.id())) return Optional.empty();
-      if (!a.equals(b)) changed.add(i);
+      if (!a.equals(b)) {
+        changed.add(i);
+        for (String f : SearchFields.FACETS) sameFacets &= SearchExport.value(a, f).equals(SearchExport.value(b, f));
+      }
     }
     if (changed.size() > Math.max(MIN_CHANGED, (long) n * MAX_CHANGED_PER_MILLE / 1000)) return Optional.empty();
 
@@ -108,7 +112,7 @@ public final class SearchPatch {
     try {
       old.close();
       neu = Mini.of(changed.stream().map(after::get).toList(), changed);
-      Optional<Result> r = patch(shape, after, catalogue, previous, out, changed, old, neu);
+      Optional<Result> r = patch(shape, after, catalogue, previous, out, changed, old, neu, sameFacets);
       done = r.isPresent();
       return r;
     } finally {
@@ -117,7 +121,8 @@ public final class SearchPatch {
   }
 
   private static Optional<Result> patch(SearchExport.Shape shape, List<SearchDoc> after, Catalogue catalogue,
-      PreviousFiles previous, OutputSink out, List<Integer> changed, Mini old, Mini neu) throws IOException {
+      PreviousFiles previous, OutputSink out, List<Integer> changed, Mini old, Mini neu, boolean sameFacets)
+      throws IOException {
     int n = after.size();
     int fieldCount = SearchFields.SEARCHED.size();
     List<SearchExport.FieldStats> stats = new ArrayList<>();
@@ -193,7 +198,11 @@ public final class SearchPatch {
       keep(SearchExport.positionsPath(s), noted);
     }
     for (int b = 0; b * SearchExport.BLOCK < n; b++) keep(SearchExport.blockPath(b), noted);
-    SearchExport.writeCommon(after, catalogue, next, noted);
+    // The changed documents kept their facet values (a title or body edit): every document's facet column and the
+    // value lists are as before, unless the catalogue's lists changed; then the last build's facets are kept.
+    com.fasterxml.jackson.databind.JsonNode keptFacets = sameFacets
+        ? SearchExport.facetsIfCatalogue(previous.read(SearchExport.MANIFEST_PATH), catalogue) : null;
+    SearchExport.writeCommon(after, catalogue, next, noted, keptFacets);
     return Optional.of(new Result(next, noted.paths(), neu.dir, neu.reader, changed.size(), shardList.size()));
   }
 

@@ -2,6 +2,7 @@ package dev.gongkai.index;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gongkai.model.Catalogue;
@@ -84,6 +85,7 @@ class SearchPatchTest {
     Full current = full(docs);
     assertTrue(current.shape().shards() >= 8, "enough shards to keep most: " + current.shape().shards());
     Random random = new Random(7);
+    int facetSteps = 0;
     for (int step = 0; step < 12; step++) {
       List<SearchDoc> next = new ArrayList<>(docs);
       int edits = 1 + step % 4;
@@ -101,9 +103,15 @@ class SearchPatchTest {
           "step " + step + ": the shards of changed terms are written, the others kept");
       assertTrue(out.written.stream().filter(p -> p.startsWith("search/d/")).count() <= edits,
           "step " + step + ": only the display blocks of edited documents are written");
+      boolean facetChanged = false;
+      for (int i = 0; i < docs.size(); i++) facetChanged |= !docs.get(i).agency().equals(next.get(i).agency());
+      assertEquals(facetChanged, out.written.contains("search/facets.dat"),
+          "step " + step + ": the facets are written again only when a facet value changed");
+      facetSteps += facetChanged ? 1 : 0;
       docs = next;
       current = expected;
     }
+    assertTrue(facetSteps > 0 && facetSteps < 12, "both kinds of step: " + facetSteps);
   }
 
   @Test
@@ -118,6 +126,7 @@ class SearchPatchTest {
     assertTrue(r.shardsWritten() > 0 && r.shardsWritten() * 2 < r.shape().shards(),
         "a title's terms touch few shards: " + r.shardsWritten() + " of " + r.shape().shards());
     assertEquals(List.of("search/d/c.dat"), out.written.stream().filter(p -> p.startsWith("search/d/")).toList());
+    assertFalse(out.written.contains("search/facets.dat"), "the facets are kept");
   }
 
   @Test
@@ -184,7 +193,9 @@ class SearchPatchTest {
   private static SearchDoc edit(SearchDoc d, SearchDoc other, Random random, int step) {
     String title = d.title();
     String body = d.body();
-    switch (random.nextInt(4)) {
+    String agency = d.agency();
+    switch (random.nextInt(5)) {
+      case 4 -> agency = agency + "（机构改革后）"; // a facet value: the facets are written again
       case 0 -> title = title + " " + other.title();
       case 1 -> body = other.body().isBlank() ? body + "补充" : other.body();
       case 2 -> {
@@ -195,7 +206,7 @@ class SearchPatchTest {
     }
     String summary = body.isBlank() ? d.summary() : body.substring(0, Math.min(body.length(), 40));
     return new SearchDoc(d.id(), d.kind(), title, d.number(), body, d.url(), d.date(), d.year(), d.domain(),
-        d.item(), d.agency(), d.validity(), summary);
+        d.item(), agency, d.validity(), summary);
   }
 
   private static Catalogue catalogue() {
