@@ -46,16 +46,26 @@ public final class Views {
 
   /**
    * Record counts of the catalogue tree, for the home and domain pages ({@code stats} in templates).
+   *
+   * @param byIndex the records that some record names as its 解读 or 原文, by index number
    */
   public record Stats(PublishedSite site, java.util.Map<String, DisclosureRecord> byIndex) {
     public Stats(PublishedSite site) {
       this(site, byIndex(site.records()));
     }
 
-    // One map sized once, where Collectors.toUnmodifiableMap built a HashMap and then copied it into an immutable one.
+    // Only the records some record links to as its 解读 or 原文, the lookups pages make: a map of every record cost a
+    // hundred thousand insertions on every build.
     private static java.util.Map<String, DisclosureRecord> byIndex(List<DisclosureRecord> records) {
-      java.util.Map<String, DisclosureRecord> m = new java.util.HashMap<>(records.size() * 4 / 3 + 1);
-      for (DisclosureRecord r : records) m.put(r.indexNo(), r);
+      java.util.Set<String> targets = new java.util.HashSet<>();
+      for (DisclosureRecord r : records) {
+        if (!r.interpretation().isEmpty()) targets.add(r.interpretation());
+        if (!r.original().isEmpty()) targets.add(r.original());
+      }
+      java.util.Map<String, DisclosureRecord> m = new java.util.HashMap<>();
+      if (!targets.isEmpty()) {
+        for (DisclosureRecord r : records) if (targets.contains(r.indexNo())) m.put(r.indexNo(), r);
+      }
       return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -71,9 +81,15 @@ public final class Views {
       return d.items().stream().mapToInt(site::count).sum();
     }
 
-    /** The published record with this index number, or null. */
+    /**
+     * The published record with this index number, or null. Looked up for a record that another links to; any other
+     * is searched for through every record.
+     */
     public DisclosureRecord record(String indexNo) {
-      return byIndex.get(indexNo);
+      DisclosureRecord r = byIndex.get(indexNo);
+      if (r != null || indexNo == null) return r;
+      for (DisclosureRecord x : site.records()) if (x.indexNo().equals(indexNo)) return x;
+      return null;
     }
   }
 
