@@ -59,13 +59,16 @@ public final class AnnualSource {
     java.util.BitSet bits = new java.util.BitSet();
     SortedSet<Integer> years = new TreeSet<>(dataYears);
     for (DisclosureRecord r : site.records()) {
-      for (int y : new int[] {r.written().getYear(), r.published().getYear()}) {
-        if (y >= 0) bits.set(y);
-        else years.add(y);
-      }
+      addYear(r.written().getYear(), bits, years);
+      addYear(r.published().getYear(), bits, years);
     }
     bits.stream().forEach(years::add);
     return Collections.unmodifiableSortedSet(years);
+  }
+
+  private static void addYear(int year, java.util.BitSet bits, SortedSet<Integer> others) {
+    if (year >= 0) bits.set(year);
+    else others.add(year);
   }
 
   /** The published record with index number {@code indexNo}, or null. */

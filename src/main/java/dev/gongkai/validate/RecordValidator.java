@@ -60,7 +60,10 @@ public final class RecordValidator {
    * it many times.
    */
   private Map<String, RecordRows.Checked> bySlug = new HashMap<>();
-  /** Index numbers first claimed by a row whose slug another index number had claimed (rare): → that row. */
+  /**
+   * Index numbers first claimed by a row whose slug another index number had claimed → where that row gives it. The
+   * index number format lets no two numbers share a slug today; this keeps the messages right if it ever does.
+   */
   private final Map<String, Location> collided = new HashMap<>();
   /** The records that name a 解读 or 原文: only these are linked. */
   private final List<DisclosureRecord> linking = new ArrayList<>();
