@@ -93,8 +93,9 @@ public final class FeedExport {
    */
   private static List<Entry> recordEntries(PublishedSite site, List<DisclosureRecord> records, String host,
       Map<String, List<Views.Change>> history) {
-    // Dates are compared, and only the candidates' times written out: the times are midnights in one zone, so they
-    // order as their dates do (formatting a time for every record, twice, took tenths of a second at 100,000).
+    // Dates are compared, and only the candidates' times looked up: the times are midnights in one zone, so they
+    // order as their dates do (a record's time was looked up in the map of formatted times, for every record, in the
+    // site feed and again in its item's).
     LocalDate[] updated = new LocalDate[records.size()];
     java.util.PriorityQueue<LocalDate> newest = new java.util.PriorityQueue<>(MAX_RECORDS + 1); // least on top
     for (int i = 0; i < updated.length; i++) {

@@ -23,7 +23,7 @@ public final class TableMemo {
   private record Made(List<Object> inputs, DatasetTable table, byte[] digest) {}
 
   private final Map<String, Made> byId = new ConcurrentHashMap<>();
-  /** Tables taken again by the current build (for tests and the bench). */
+  /** Tables taken again instead of made, over every build so far (for tests). */
   private final java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
