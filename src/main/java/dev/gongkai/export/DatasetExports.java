@@ -224,7 +224,7 @@ public final class DatasetExports {
             + CATALOGUE_ID + ", " + RECORDS_PREFIX + "<item code>); rename " + ds.csvPath());
       }
       put(byId, memo == null ? dataset(ds, site) : memo.table(ds.id(),
-          List.of(ds, site.lastUpdated(), site.config().agency()), () -> dataset(ds, site)));
+          java.util.Arrays.asList(ds, site.lastUpdated(), site.config().agency()), () -> dataset(ds, site)));
     }
     for (CatalogueItem item : site.catalogue().items()) {
       List<DisclosureRecord> records = site.byItem().getOrDefault(item.code(), List.of()).stream()
