@@ -77,7 +77,8 @@ public final class SitemapExport {
         if (baseDone != null && plain(page)) x.append(baseDone).append(page);
         else x.append(XmlSupport.escape(XmlSupport.absolute(base, page)));
         x.append("</loc>");
-        LocalDate d = recordSlug(page) ? lastmod.get(page.substring(RECORDS.length(), page.length() - 1)) : null;
+        String slug = recordSlug(page);
+        LocalDate d = slug == null ? null : lastmod.get(slug);
         if (d != null) x.append("<lastmod>").append(d).append("</lastmod>");
         x.append("</url>\n");
       }
@@ -89,12 +90,11 @@ public final class SitemapExport {
     return out;
   }
 
-  private static final String RECORDS = "records/";
-
-  /** Whether {@code page} is {@code records/<one segment>/}, where a record's page is. */
-  private static boolean recordSlug(String page) {
-    return page.startsWith(RECORDS) && page.length() > RECORDS.length() + 1
-        && page.indexOf('/', RECORDS.length()) == page.length() - 1;
+  /** The slug of {@code page} when it is where a record's page is ({@code records/<slug>/}), else null. */
+  private static String recordSlug(String page) {
+    int from = DisclosureRecord.URL_PREFIX.length();
+    if (!page.startsWith(DisclosureRecord.URL_PREFIX) || page.length() <= from + 1) return null;
+    return page.indexOf('/', from) == page.length() - 1 ? page.substring(from, page.length() - 1) : null;
   }
 
   /** Whether {@code page} holds only characters a URL keeps as they are and XML needs no escape for. */

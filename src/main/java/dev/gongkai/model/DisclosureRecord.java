@@ -39,8 +39,11 @@ public record DisclosureRecord(
     attachments = List.copyOf(attachments);
   }
 
+  /** The folder every record's page is in: a record's URL is this, its slug and a slash. */
+  public static final String URL_PREFIX = "records/";
+
   public String url() {
-    return "records/" + slug + "/";
+    return URL_PREFIX + slug + "/";
   }
 
   /**
