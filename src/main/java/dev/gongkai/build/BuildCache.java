@@ -36,7 +36,7 @@ final class BuildCache {
    * The cached state of one committed build.
    *
    * @param indexKey digest of the search stage's inputs ({@code SearchInputs})
-   * @param indexPaths the files the search stage wrote, sorted
+   * @param indexPaths the files the search stage wrote, in any order (saved sorted)
    * @param datasets what the open-data stage exported for each dataset
    */
   record State(String stamp, OutputManifest manifest, PageMemo pages, byte[] auditDigest, byte[] indexKey,
@@ -225,8 +225,11 @@ final class BuildCache {
       out.writeUTF(state.stamp());
       out.write(state.auditDigest());
       out.write(state.indexKey());
-      out.writeInt(state.indexPaths().size());
-      for (String p : state.indexPaths()) out.writeUTF(p);
+      // Sorted here, on the thread that saves, not by the build: the saved file is the same for the same build.
+      java.util.List<String> paths = new java.util.ArrayList<>(state.indexPaths());
+      paths.sort(null);
+      out.writeInt(paths.size());
+      for (String p : paths) out.writeUTF(p);
       state.manifest().writeTo(out);
       state.pages().writeTo(out);
       state.datasets().writeTo(out);

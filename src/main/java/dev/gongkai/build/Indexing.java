@@ -52,7 +52,7 @@ final class Indexing implements AutoCloseable {
    * @param index the Lucene index of every document (FULL), of the changed documents (PATCHED), or null (KEPT)
    * @param reader its reader, or null likewise
    * @param key the digest of the stage's inputs ({@link SearchInputs})
-   * @param paths the files the stage wrote or kept, sorted
+   * @param paths the files the stage wrote or kept, in no order (the build cache sorts them when it saves them)
    * @param state what the next build needs, or null when KEPT (the previous state stands)
    * @param engines the layout of the search-engine exports, or null when KEPT
    * @param carried the records' documents by instance, for the next build in this process (when KEPT, those the
@@ -128,7 +128,7 @@ final class Indexing implements AutoCloseable {
               List.copyOf(previous.files().keySet()), null, null, carried));
           return;
         }
-        NotingSink noted = new NotingSink(out);
+        NotingSink noted = new NotingSink(out, previous == null ? 16 : previous.files().size());
         if (keyed == null) {
           before = last.get();
           memo = before.map(SearchState::memo).orElseGet(RecordDocs::empty).forBuild(digest, carried);

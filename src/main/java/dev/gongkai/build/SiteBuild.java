@@ -292,8 +292,20 @@ public final class SiteBuild {
       times.put(Phase.INDEX, indexed.nanos());
       progress.phaseDone(Phase.INDEX, indexed.nanos());
       t0 = System.nanoTime();
-      writeAll(catalogueExports(published, provenance, exported.datasets(), exported.history(), out.writtenPaths()),
-          out, sums);
+      // serve keeps its last sitemaps when this build wrote no new path (then it counts pages to compare).
+      Map<String, byte[]> previousPaths =
+          out instanceof IncrementalOutput inc && inc.onlyPreviousPaths() ? inc.previousFiles() : null;
+      CatalogueExports catalogue = catalogueExports(published, provenance, exported.datasets(), exported.history(),
+          out.writtenPaths(), previousPaths, warm == null ? new dev.gongkai.export.SitemapMemo() : warm.sitemap);
+      writeAll(catalogue.files(), out, sums);
+      dev.gongkai.export.SitemapMemo.Result sitemap = catalogue.sitemap();
+      for (ExportFile f : sitemap.files()) write(f, sitemap.sha256().get(f.path()), out, sums);
+      if (sitemap.kept()) {
+        for (Map.Entry<String, String> k : sitemap.sha256().entrySet()) {
+          out.keep(k.getKey());
+          sums.put(k.getKey(), k.getValue());
+        }
+      }
       ExportFile checksums = Checksums.of(sums);
       out.write(checksums.path(), checksums.data());
       t0 = lap(Phase.WRITE, t0, times, progress);
@@ -378,16 +390,30 @@ public final class SiteBuild {
    * goes through every record (at 100,000 records the feeds and the sitemap take tenths of a second each), so they
    * are made on every core.
    */
-  private static List<ExportFile> catalogueExports(PublishedSite site, Provenance provenance,
-      List<DatasetInfo> datasets, Map<String, List<Views.Change>> history, List<String> writtenPaths) {
+  /** The catalogue-wide exports: the sitemaps apart, as they may be the last build's files, kept. */
+  private record CatalogueExports(List<ExportFile> files, dev.gongkai.export.SitemapMemo.Result sitemap) {}
+
+  /**
+   * Makes the catalogue-wide exports side by side.
+   *
+   * @param previousPaths the last committed output's files when every path written so far is among them, else null
+   */
+  private static CatalogueExports catalogueExports(PublishedSite site, Provenance provenance,
+      List<DatasetInfo> datasets, Map<String, List<Views.Change>> history, List<String> writtenPaths,
+      Map<String, byte[]> previousPaths, dev.gongkai.export.SitemapMemo sitemaps) {
+    dev.gongkai.export.SitemapMemo.Result[] sitemap = new dev.gongkai.export.SitemapMemo.Result[1];
     List<java.util.function.Supplier<List<ExportFile>>> parts = List.of(
         () -> DcatExport.build(site, provenance, datasets),
         () -> DataJsonExport.build(site, provenance, datasets),
         () -> FeedExport.build(site, provenance, history),
         () -> CapExport.build(site),
-        () -> SitemapExport.build(site, writtenPaths),
+        () -> {
+          sitemap[0] = sitemaps.build(site, writtenPaths, previousPaths, SitemapExport.MAX_URLS);
+          return List.of();
+        },
         () -> RobotsExport.build(site));
-    return parts.parallelStream().flatMap(p -> p.get().stream()).toList();
+    List<ExportFile> files = parts.parallelStream().flatMap(p -> p.get().stream()).toList();
+    return new CatalogueExports(files, sitemap[0]); // the stream's end happens-after each part's
   }
 
   private static long lap(Phase phase, long since, Map<Phase, Long> times, Progress progress) {

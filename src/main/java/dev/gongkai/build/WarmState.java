@@ -19,7 +19,8 @@ import java.util.concurrent.FutureTask;
  * to the last build's ({@link SameInstances}), the digests of the model records (kept for the instances the next
  * model still holds, see {@link ViewDigest#ViewDigest(ViewDigest)}), the records' search documents by instance
  * ({@link RecordDocs.Carried}), the pages' keys ({@link PageKeys}: taken again for a page whose values are the same),
- * the dataset tables ({@link dev.gongkai.export.TableMemo}: taken again when made from the same instances)
+ * the dataset tables ({@link dev.gongkai.export.TableMemo}: taken again when made from the same instances), the
+ * sitemaps ({@link dev.gongkai.export.SitemapMemo})
  * and the build cache's state, which is then written to disk in the background once the output is committed instead
  * of before the build returns. A build given a warm state produces the same output and diagnostics as one without.
  *
@@ -34,6 +35,8 @@ public final class WarmState {
   final dev.gongkai.audit.TextHashes textHashes = new dev.gongkai.audit.TextHashes();
   /** The dataset tables of the last build, taken again when made from the same instances. */
   final dev.gongkai.export.TableMemo tables = new dev.gongkai.export.TableMemo();
+  /** The last build's sitemaps, kept when the page paths and records' dates are the same. */
+  final dev.gongkai.export.SitemapMemo sitemap = new dev.gongkai.export.SitemapMemo();
   /** The last build's digest, or null. */
   ViewDigest digest;
   /** The last build's records' search documents by instance, or null. */

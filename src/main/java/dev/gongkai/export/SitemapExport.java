@@ -27,7 +27,7 @@ public final class SitemapExport {
   private SitemapExport() {}
 
   /** The index and its sitemaps, {@value #MAX_URLS} URLs per file. */
-  public static List<ExportFile> build(PublishedSite site, List<String> writtenPaths) {
+  public static List<ExportFile> build(PublishedSite site, java.util.Collection<String> writtenPaths) {
     return build(site, writtenPaths, MAX_URLS);
   }
 
@@ -36,7 +36,7 @@ public final class SitemapExport {
    *
    * @param writtenPaths site-relative paths of the files the build wrote (any order)
    */
-  public static List<ExportFile> build(PublishedSite site, List<String> writtenPaths, int maxUrls) {
+  public static List<ExportFile> build(PublishedSite site, java.util.Collection<String> writtenPaths, int maxUrls) {
     if (maxUrls < 1) throw new IllegalArgumentException("maxUrls must be at least 1");
     String base = site.config().baseUrl();
     // By slug, a string each record holds (its hash is kept with it): keying by URL made 100,000 new strings.
@@ -107,6 +107,15 @@ public final class SitemapExport {
       }
     }
     return !page.startsWith("/");
+  }
+
+  /**
+   * Whether a written file with a canonical path (no leading slash, no backslash) is a listed page: {@link #pagePath}
+   * is not null, without making it.
+   */
+  static boolean isPage(String written) {
+    if (written.equals("index.html")) return true;
+    return written.endsWith("/index.html") && (!written.startsWith("search/") || written.equals("search/index.html"));
   }
 
   /**

@@ -174,12 +174,16 @@ public final class SearchExport {
     return shards;
   }
 
+  private static final PathTable TERMS = new PathTable("search/t/%x.dat");
+  private static final PathTable POSITIONS = new PathTable("search/p/%x.dat");
+  private static final PathTable BLOCKS = new PathTable("search/d/%x.dat");
+
   static String termsPath(int shard) {
-    return String.format(Locale.ROOT, "search/t/%x.dat", shard);
+    return TERMS.get(shard);
   }
 
   static String positionsPath(int shard) {
-    return String.format(Locale.ROOT, "search/p/%x.dat", shard);
+    return POSITIONS.get(shard);
   }
 
   static String normsPath(int field) {
@@ -187,7 +191,7 @@ public final class SearchExport {
   }
 
   static String blockPath(int block) {
-    return String.format(Locale.ROOT, "search/d/%x.dat", block);
+    return BLOCKS.get(block);
   }
 
   static Bytes shardHeader(Bytes t) {

@@ -57,18 +57,15 @@ public final class SearchPatch {
    * A patch applied.
    *
    * @param shape the new export's shape (for the next patch)
-   * @param paths every file of the export, written or kept, sorted
+   * @param paths every file of the export, written or kept (a read-only set, in no order: sorting 20,000 paths
+   *     showed on serve's hot path)
    * @param changed a Lucene index of the changed documents' new versions (for the leak audit's look at stored
    *     fields); the caller closes it and {@code reader}
    * @param changedDocs documents whose content changed
    * @param shardsWritten term shards written again (of {@code shape.shards()})
    */
-  public record Result(SearchExport.Shape shape, List<String> paths, Directory changed, DirectoryReader reader,
-      int changedDocs, int shardsWritten) {
-    public Result {
-      paths = List.copyOf(paths);
-    }
-  }
+  public record Result(SearchExport.Shape shape, Set<String> paths, Directory changed, DirectoryReader reader,
+      int changedDocs, int shardsWritten) {}
 
   /**
    * At most this share of the documents may have changed (and at least {@link #MIN_CHANGED} are always allowed):
@@ -191,19 +188,22 @@ public final class SearchPatch {
     for (int i : changed) blocks.add(i / SearchExport.BLOCK);
     for (int b : blocks) files.put(SearchExport.blockPath(b), SearchExport.block(after, b));
 
-    NotingSink noted = new NotingSink(out);
+    NotingSink noted = new NotingSink(out, files.size() + 2 * shape.shards() + n / SearchExport.BLOCK + 16);
     for (Map.Entry<String, byte[]> f : files.entrySet()) noted.write(f.getKey(), f.getValue());
-    for (int s = 0; s < shape.shards(); s++) {
-      keep(SearchExport.termsPath(s), noted);
-      keep(SearchExport.positionsPath(s), noted);
+    // The rest of the shards and blocks are kept, found by number (at 100,000 documents, some 20,000 files).
+    BitSet rewrittenShards = new BitSet(shape.shards());
+    shardList.forEach(rewrittenShards::set);
+    for (int s = rewrittenShards.nextClearBit(0); s < shape.shards(); s = rewrittenShards.nextClearBit(s + 1)) {
+      noted.keep(SearchExport.termsPath(s));
+      noted.keep(SearchExport.positionsPath(s));
     }
-    for (int b = 0; b * SearchExport.BLOCK < n; b++) keep(SearchExport.blockPath(b), noted);
+    for (int b = 0; b * SearchExport.BLOCK < n; b++) if (!blocks.contains(b)) noted.keep(SearchExport.blockPath(b));
     // The changed documents kept their facet values (a title or body edit): every document's facet column and the
     // value lists are as before, unless the catalogue's lists changed; then the last build's facets are kept.
     com.fasterxml.jackson.databind.JsonNode keptFacets = sameFacets
         ? SearchExport.facetsIfCatalogue(previous.read(SearchExport.MANIFEST_PATH), catalogue) : null;
     SearchExport.writeCommon(after, catalogue, next, noted, keptFacets);
-    return Optional.of(new Result(next, noted.paths(), neu.dir, neu.reader, changed.size(), shardList.size()));
+    return Optional.of(new Result(next, noted.pathSet(), neu.dir, neu.reader, changed.size(), shardList.size()));
   }
 
   /** Whether a term's postings in the changed documents, and those documents' norms, are the same in both. */
@@ -215,11 +215,6 @@ public final class SearchPatch {
       if (normsA[j] != normsB[j]) return false;
     }
     return true;
-  }
-
-  /** Keeps the previous build's file at {@code path} unless this patch wrote it. */
-  private static void keep(String path, NotingSink out) throws IOException {
-    if (!out.has(path)) out.keep(path);
   }
 
   /**

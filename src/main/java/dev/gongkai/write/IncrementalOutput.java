@@ -33,6 +33,8 @@ public final class IncrementalOutput implements BuildOutput {
   /** Sized for the previous build's files: growing a concurrent map while every render thread adds to it showed. */
   private final Map<String, byte[]> current;
   private final Map<String, Boolean> changed = new ConcurrentHashMap<>();
+  /** Whether a path not in the previous output was written or copied. */
+  private final java.util.concurrent.atomic.AtomicBoolean fresh = new java.util.concurrent.atomic.AtomicBoolean();
   private boolean committed;
   /** {@link #removedPaths()} as last computed, when the build had produced {@code files} files. */
   private volatile Removed removed;
@@ -63,7 +65,7 @@ public final class IncrementalOutput implements BuildOutput {
   public void write(String path, byte[] data) throws IOException {
     byte[] hash = OutputManifest.sha256(data);
     claim(path, hash);
-    if (previous.same(path, hash)) return;
+    if (same(path, hash)) return;
     Path p = stagedPath(path);
     Files.createDirectories(p.getParent());
     Files.write(p, data);
@@ -74,7 +76,7 @@ public final class IncrementalOutput implements BuildOutput {
   public void copy(String path, Path source) throws IOException {
     byte[] hash = OutputManifest.sha256(source);
     claim(path, hash);
-    if (previous.same(path, hash)) return;
+    if (same(path, hash)) return;
     Path p = stagedPath(path);
     Files.createDirectories(p.getParent());
     Files.copy(source, p, StandardCopyOption.REPLACE_EXISTING);
@@ -86,6 +88,26 @@ public final class IncrementalOutput implements BuildOutput {
     byte[] had = previous.files().get(path);
     if (had == null) throw new IllegalStateException("nothing to keep at " + path);
     claim(path, had);
+  }
+
+  /** Whether the previous output has {@code path} with these bytes; notes a path it does not have at all. */
+  private boolean same(String path, byte[] hash) {
+    byte[] had = previous.files().get(path);
+    if (had == null) fresh.set(true);
+    return had != null && java.util.Arrays.equals(had, hash);
+  }
+
+  /**
+   * Whether every path this build has written, copied or kept so far is in the previous output (none is new): then
+   * a stage that depends only on which paths exist need only count them to compare with the previous build.
+   */
+  public boolean onlyPreviousPaths() {
+    return !fresh.get();
+  }
+
+  /** The previous build's files (path → SHA-256), read-only. */
+  public Map<String, byte[]> previousFiles() {
+    return previous.files();
   }
 
   private void claim(String path, byte[] hash) throws IOException {

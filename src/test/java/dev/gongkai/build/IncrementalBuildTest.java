@@ -71,8 +71,12 @@ class IncrementalBuildTest {
   @Order(2)
   void editedRecordTitle() throws IOException {
     replaceInFile(RECORDS, "《示例县2024年安全生产工作要点》", "《示例县2024年安全生产工作要点（修订）》");
+    int sitemapsTaken = warm() == null ? 0 : warm().sitemap.taken();
     BuildResult r = sameAsClean();
     assertMostlyKept(r);
+    if (warm() != null) {
+      assertEquals(sitemapsTaken + 1, warm().sitemap.taken(), "no page path or date changed: the sitemaps are kept");
+    }
     assertTrue(r.filesChanged() > 3, "the record page, its lists and the exports change: " + r.filesChanged());
     assertFalse(r.searchKept(), "a title is searched: the search files change");
     assertTrue(r.searchPatched(), "one record's terms changed: the search files are patched, not built again");

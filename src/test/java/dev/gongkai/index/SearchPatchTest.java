@@ -98,7 +98,7 @@ class SearchPatchTest {
       Full expected = full(next);
       assertSameFiles(expected.files(), out.files, "step " + step);
       assertEquals(expected.shape(), r.shape(), "step " + step);
-      assertEquals(new ArrayList<>(expected.files().keySet()), r.paths(), "step " + step);
+      assertEquals(expected.files().keySet(), r.paths(), "step " + step);
       assertEquals(r.shardsWritten(), out.written.stream().filter(p -> p.startsWith("search/t/")).count(),
           "step " + step + ": the shards of changed terms are written, the others kept");
       assertTrue(out.written.stream().filter(p -> p.startsWith("search/d/")).count() <= edits,
