@@ -109,6 +109,31 @@ public final class PageKeys {
   }
 
   /**
+   * Whether {@code known} (not null) was noted for the same inputs as these, the related records being the first
+   * {@code max} of {@code itemRecords} other than {@code record}: {@link Inputs#sameAs} without making the inputs (at
+   * 100,000 records, a serve edit made a million objects that way, each kept until the next edit).
+   */
+  static boolean sameInputs(Known known, byte[] context, DisclosureRecord interpretation, DisclosureRecord original,
+      List<DisclosureRecord> itemRecords, DisclosureRecord record, int max, List<Views.Change> history) {
+    Inputs in = known.inputs();
+    if (in.interpretation() != interpretation || in.original() != original) return false;
+    List<DisclosureRecord> related = in.related();
+    int n = 0;
+    for (int i = 0; i < itemRecords.size() && n < max; i++) {
+      DisclosureRecord x = itemRecords.get(i);
+      if (x == record) continue;
+      if (n >= related.size() || related.get(n) != x) return false;
+      n++;
+    }
+    return n == related.size() && Arrays.equals(in.context(), context) && in.history().equals(history);
+  }
+
+  /** Notes for the record at {@code position} what the previous build noted ({@code known}): its inputs are the same. */
+  void noteSame(int position, Known known) {
+    nextRecords[position] = known;
+  }
+
+  /**
    * Notes the key and path of the record page of the record at {@code position} (in the list given to the
    * constructor).
    */

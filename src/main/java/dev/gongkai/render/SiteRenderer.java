@@ -96,6 +96,8 @@ public final class SiteRenderer {
       new java.util.concurrent.atomic.AtomicReferenceArray<>(4);
   /** Per catalogue item code: {@link PageKeys.Inputs#context()} for its records' pages. */
   private final Map<String, byte[]> recordContexts = new java.util.concurrent.ConcurrentHashMap<>();
+  /** How many records of its item a record's page lists as related. */
+  private static final int RELATED = 5;
   private final java.util.concurrent.atomic.LongAdder pagesKept = new java.util.concurrent.atomic.LongAdder();
   /** Links and diagnostics of the page being built on this thread (Markdown is rendered just before its page). */
   private final ThreadLocal<Trace> trace = ThreadLocal.withInitial(Trace::new);
@@ -270,24 +272,33 @@ public final class SiteRenderer {
     // identity instead of comparing characters.
     PageKeys keys = memo == null ? null : memo.pageKeys();
     PageKeys.Known known = keys == null ? null : keys.known(position, r);
-    String uri = r.url();
-    String path = known != null ? known.path() : uri + "index.html";
     CatalogueItem item = index.item(r.itemCode()).orElseThrow();
     Catalogue.Domain d = index.domain(item.domainSlug()).orElseThrow();
     DisclosureRecord interpretation = r.interpretation().isEmpty() ? null : stats.record(r.interpretation());
     DisclosureRecord original = r.original().isEmpty() ? null : stats.record(r.original());
-    List<DisclosureRecord> related = site.byItem().get(item.code()).stream().filter(x -> x != r).limit(5).toList();
+    List<DisclosureRecord> itemRecords = site.byItem().get(item.code());
     List<Views.Change> history = openData.history().getOrDefault(r.indexNo(), List.of());
-    PageKeys.Inputs inputs = null;
-    byte[] key = null;
-    if (keys != null) {
-      byte[] context = recordContext(d, item);
-      if (context != null) {
-        inputs = new PageKeys.Inputs(context, interpretation, original, related, history);
-        key = PageKeys.recordKey(known, inputs);
+    byte[] context = keys == null ? null : recordContext(d, item);
+    // Nearly every page of a serve edit: the inputs the last build noted, compared without being made again.
+    boolean same = context != null && known != null
+        && PageKeys.sameInputs(known, context, interpretation, original, itemRecords, r, RELATED, history);
+    if (same) {
+      keys.noteSame(position, known);
+      if (kept(known.path(), known.key())) {
+        for (var a : r.attachments()) out.copy(r.url() + a.fileName(), a.source());
+        return;
       }
     }
-    if (key == null || !kept(path, key)) {
+    String uri = r.url();
+    String path = known != null ? known.path() : uri + "index.html";
+    List<DisclosureRecord> related = itemRecords.stream().filter(x -> x != r).limit(RELATED).toList();
+    PageKeys.Inputs inputs = null;
+    byte[] key = null;
+    if (context != null) {
+      inputs = new PageKeys.Inputs(context, interpretation, original, related, history);
+      key = same ? known.key() : PageKeys.recordKey(known, inputs);
+    }
+    if (same || key == null || !kept(path, key)) { // when same, the memo has just said no
       String root = rootOf(uri);
       Location where = r.bodyPath() != null ? Location.file(r.bodyPath()) : r.origin();
       String base = r.bodyPath() != null ? parentOf(r.bodyPath()) : "content";

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gongkai.model.DisclosureRecord;
 import dev.gongkai.testing.Example;
@@ -52,6 +53,46 @@ class PageKeysTest {
     // A build that did not note the record (its page could not be digested) passes nothing on.
     PageKeys third = new PageKeys(records, second);
     assertNull(key(third, a, inputs));
+  }
+
+  @Test
+  void comparingInPlaceAgreesWithMakingTheInputs() throws Exception {
+    // sameInputs compares what a record page shows with what the last build noted without making the inputs; it
+    // must say what making them and comparing (Inputs.sameAs) says, for any list of the item's records.
+    List<DisclosureRecord> records = Example.published().records().subList(0, 8);
+    java.util.Random random = new java.util.Random(3);
+    int same = 0;
+    for (int round = 0; round < 5000; round++) {
+      DisclosureRecord r = records.get(random.nextInt(records.size()));
+      List<DisclosureRecord> before = randomList(records, r, random);
+      List<DisclosureRecord> now = random.nextInt(3) == 0 ? randomList(records, r, random) : before;
+      byte[] context = {(byte) random.nextInt(2)};
+      DisclosureRecord original = random.nextBoolean() ? null : records.get(random.nextInt(2));
+      List<Views.Change> history = random.nextInt(4) == 0 ? List.of(new Views.Change("2026-02", "changed",
+          List.of("title"))) : List.of();
+      PageKeys.Inputs noted = new PageKeys.Inputs(new byte[] {0}, null, records.get(0), related(before, r),
+          List.of());
+      PageKeys.Known known = new PageKeys.Known(noted, KEY, "p");
+      boolean expected = noted.sameAs(new PageKeys.Inputs(context, null, original, related(now, r), history));
+      assertEquals(expected, PageKeys.sameInputs(known, context, null, original, now, r, 5, history),
+          "round " + round + ": " + before + " then " + now);
+      if (expected) same++;
+    }
+    assertTrue(same > 200 && same < 4800, "both answers are tried: " + same);
+  }
+
+  /** Up to nine of {@code records} in random order, repeats allowed, {@code r} among them or not. */
+  private static List<DisclosureRecord> randomList(List<DisclosureRecord> records, DisclosureRecord r,
+      java.util.Random random) {
+    List<DisclosureRecord> l = new ArrayList<>();
+    int n = random.nextInt(10);
+    for (int i = 0; i < n; i++) l.add(records.get(random.nextInt(records.size())));
+    return l;
+  }
+
+  /** The related records as the renderer makes them. */
+  private static List<DisclosureRecord> related(List<DisclosureRecord> itemRecords, DisclosureRecord r) {
+    return itemRecords.stream().filter(x -> x != r).limit(5).toList();
   }
 
   @Test
