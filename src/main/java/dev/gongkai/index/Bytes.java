@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -84,26 +85,37 @@ final class Bytes {
    * modification time and a fixed header. The browser inflates with DecompressionStream; the files are named
    * {@code .dat} so that no server adds a Content-Encoding of its own.
    */
+  /** Gzip at zlib's default level. */
   byte[] gzip() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(size / 3 + 64);
-    try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
-      gz.write(buf, 0, size);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return gzip(Deflater.DEFAULT_COMPRESSION, Deflater.DEFAULT_STRATEGY);
+  }
+
+  /**
+   * Gzip at level 4, for term shards: a serve edit rewrites some fifty of them. Measured on the 54 shards one title
+   * edit rewrote at 100,000 records (6.5 MB): 4.6 % larger than the default level (6), compressed 4 times as fast
+   * (0.14 s against 0.57 s, zlib); level 5 was 2.3 % larger and 2.4 times as fast.
+   */
+  byte[] gzipTerms() {
+    return gzip(4, Deflater.DEFAULT_STRATEGY);
   }
 
   /**
    * Gzip with Huffman coding only, no string matching: for runs of varints (positions), which matching barely
    * shortens. Measured on the 44 largest positions files of a 100,000-record site (36 MB): 0.7 % larger than the
-   * default level, and compressed 3.5 times as fast (0.69 s against 2.45 s, zlib). Any gzip reader reads it.
+   * default level, and compressed 3.5 times as fast (0.69 s against 2.45 s, zlib).
    */
   byte[] gzipEntropyOnly() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(size + 64);
+    return gzip(Deflater.DEFAULT_COMPRESSION, Deflater.HUFFMAN_ONLY);
+  }
+
+  /** Any gzip reader reads what each of these writes; the same bytes give the same file. */
+  private byte[] gzip(int level, int strategy) {
+    int guess = strategy == Deflater.HUFFMAN_ONLY ? size + 64 : size / 3 + 64;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(guess);
     try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
       {
-        def.setStrategy(java.util.zip.Deflater.HUFFMAN_ONLY);
+        def.setLevel(level);
+        def.setStrategy(strategy);
       }
     }) {
       gz.write(buf, 0, size);

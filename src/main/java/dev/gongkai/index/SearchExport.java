@@ -144,7 +144,7 @@ public final class SearchExport {
     byte[][] tz = new byte[shards][];
     byte[][] pz = new byte[shards][];
     java.util.stream.IntStream.range(0, shards).parallel().forEach(i -> {
-      tz[i] = t[i].gzip();
+      tz[i] = t[i].gzipTerms();
       pz[i] = p[i].gzipEntropyOnly();
       t[i] = null;
       p[i] = null;

@@ -293,7 +293,7 @@ public final class SearchPatch {
           entry.docFreq(), ttf);
       entry.finish(tOut, k.field, k.termBytes(), idf, n);
     }
-    return new byte[][] {tOut.gzip(), pOut.gzipEntropyOnly()};
+    return new byte[][] {tOut.gzipTerms(), pOut.gzipEntropyOnly()};
   }
 
   private static int add(SearchExport.Entry entry, Postings added, int i, byte[] norms) {
