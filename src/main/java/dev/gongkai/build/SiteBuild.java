@@ -303,7 +303,9 @@ public final class SiteBuild {
       if (sitemap.kept()) {
         for (Map.Entry<String, String> k : sitemap.sha256().entrySet()) {
           out.keep(k.getKey());
-          sums.put(k.getKey(), k.getValue());
+          synchronized (sums) {
+            sums.put(k.getKey(), k.getValue()); // listed in SHA256SUMS like the files written
+          }
         }
       }
       ExportFile checksums = Checksums.of(sums);
@@ -385,16 +387,13 @@ public final class SiteBuild {
   /** Whether each catalogue item has an Atom feed next to its page (written by the catalogue-level exports). */
   private static final boolean ITEM_FEEDS = true;
 
-  /**
-   * DCAT, data.json, feeds, CAP alerts, sitemap and robots.txt: the catalogue-level open data, in this order. Each
-   * goes through every record (at 100,000 records the feeds and the sitemap take tenths of a second each), so they
-   * are made on every core.
-   */
-  /** The catalogue-wide exports: the sitemaps apart, as they may be the last build's files, kept. */
+  /** The catalogue-level exports: the sitemaps apart, as they may be the last build's files, kept. */
   private record CatalogueExports(List<ExportFile> files, dev.gongkai.export.SitemapMemo.Result sitemap) {}
 
   /**
-   * Makes the catalogue-wide exports side by side.
+   * DCAT, data.json, feeds, CAP alerts, sitemaps and robots.txt: the catalogue-level open data, in this order but
+   * the sitemaps. Each goes through every record (at 100,000 records the feeds and the sitemaps take tenths of a
+   * second each), so they are made on every core.
    *
    * @param previousPaths the last committed output's files when every path written so far is among them, else null
    */
