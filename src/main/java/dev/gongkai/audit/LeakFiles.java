@@ -1,6 +1,5 @@
 package dev.gongkai.audit;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.function.Consumer;
 import java.util.zip.DataFormatException;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -79,8 +77,8 @@ final class LeakFiles {
 
   /** The decompressed bytes, or null when {@code data} is not valid gzip. */
   private static byte[] gunzip(byte[] data) {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data), 64 * 1024)) {
-      return in.readAllBytes();
+    try {
+      return dev.gongkai.write.Gunzip.of(data);
     } catch (IOException e) {
       return null;
     }

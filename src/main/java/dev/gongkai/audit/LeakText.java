@@ -146,6 +146,11 @@ final class LeakText {
     return new Normalizer(utf8, new Out(utf8.length + 16), withText ? new Out(utf8.length + 16) : null).run();
   }
 
+  /** {@link #views(byte[], boolean)} without its fast path, every character taken the general way (for tests). */
+  static Views viewsGeneral(byte[] utf8, boolean withText) {
+    return new Normalizer(utf8, new Out(utf8.length + 16), withText ? new Out(utf8.length + 16) : null).runGeneral();
+  }
+
   /** This thread's output buffers, reused by {@link #viewsReusing}. */
   private static final ThreadLocal<Out[]> BUFFERS =
       ThreadLocal.withInitial(() -> new Out[] {new Out(1024), new Out(1024)});
@@ -176,6 +181,18 @@ final class LeakText {
       this.text = text;
     }
 
+    /** Every character through {@link #step}: what {@link #run} must give (for tests of its fast path). */
+    Views runGeneral() {
+      for (int i = 0; i < n; ) i = step(i);
+      return views();
+    }
+
+    private Views views() {
+      if (text == null) return new Views(all.buf, all.len, all.gaps, null, 0, null);
+      if (!sawTag) return new Views(all.buf, all.len, all.gaps, all.buf, all.len, all.gaps);
+      return new Views(all.buf, all.len, all.gaps, text.buf, text.len, text.gaps);
+    }
+
     Views run() {
       final byte[] b = this.b;
       final int n = this.n;
@@ -195,7 +212,7 @@ final class LeakText {
         if (x >= 0) {
           // ASCII: letters, digits and most punctuation map to themselves (letters to lower case).
           m = ASCII[x];
-          if (m == 0 && (x == ' ' || x == '\n')) {
+          if (m == 0 && x <= ' ') { // whitespace and controls: a gap (binary files are full of controls)
             all.len = al;
             all.gap();
             if (toText) {
@@ -218,6 +235,8 @@ final class LeakText {
             m = SINGLE[cp];
             width = 2;
           }
+        } else if ((x & 0xC0) == 0x80) {
+          m = SINGLE[0xFFFD]; // a continuation byte with no lead (binary data): U+FFFD, as step() gives it
         }
         if (m != 0 && al < ab.length && (!toText || tl < tb.length)) {
           ab[al++] = m;
@@ -238,9 +257,7 @@ final class LeakText {
       }
       all.len = al;
       if (text != null) text.len = tl;
-      if (text == null) return new Views(all.buf, all.len, all.gaps, null, 0, null);
-      if (!sawTag) return new Views(all.buf, all.len, all.gaps, all.buf, all.len, all.gaps);
-      return new Views(all.buf, all.len, all.gaps, text.buf, text.len, text.gaps);
+      return views();
     }
 
     /** Handles the character starting at byte {@code i} in general; returns the index of the next one. */

@@ -3,7 +3,6 @@ package dev.gongkai.index;
 import dev.gongkai.model.Catalogue;
 import dev.gongkai.write.NotingSink;
 import dev.gongkai.write.OutputSink;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
-import java.util.zip.GZIPInputStream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.MultiTerms;
@@ -400,8 +398,6 @@ public final class SearchPatch {
   }
 
   static byte[] gunzip(byte[] gz) throws IOException {
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz), 1 << 16)) {
-      return in.readAllBytes();
-    }
+    return dev.gongkai.write.Gunzip.of(gz);
   }
 }
