@@ -110,8 +110,8 @@ public final class SitemapExport {
   }
 
   /**
-   * Whether a written file with a canonical path (no leading slash, no backslash) is a listed page: {@link #pagePath}
-   * is not null, without making it.
+   * Whether a written file with a canonical path (no leading slash, no backslash) is a listed page, the test
+   * {@link #pagePath} applies after making a path canonical.
    */
   static boolean isPage(String written) {
     if (written.equals("index.html")) return true;
@@ -125,9 +125,7 @@ public final class SitemapExport {
   static String pagePath(String written) {
     String p = written.replace('\\', '/');
     while (p.startsWith("/")) p = p.substring(1);
-    if (p.equals("index.html")) return "";
-    if (!p.endsWith("/index.html")) return null;
-    if (p.startsWith("search/") && !p.equals("search/index.html")) return null;
+    if (!isPage(p)) return null;
     return p.substring(0, p.length() - "index.html".length());
   }
 }

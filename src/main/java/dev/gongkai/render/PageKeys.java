@@ -103,7 +103,10 @@ public final class PageKeys {
     return known(-1, r);
   }
 
-  /** The key the previous build computed for a record's page ({@code known}, may be null) from the same inputs, or null. */
+  /**
+   * The key the previous build computed for a record's page ({@code known}, may be null) from the same inputs, or
+   * null: the rule {@link #sameInputs} applies without making the inputs (the renderer asks that one).
+   */
   static byte[] recordKey(Known known, Inputs inputs) {
     return known != null && known.inputs().sameAs(inputs) ? known.key() : null;
   }

@@ -92,9 +92,9 @@ public final class IncrementalOutput implements BuildOutput {
 
   /** Whether the previous output has {@code path} with these bytes; notes a path it does not have at all. */
   private boolean same(String path, byte[] hash) {
-    byte[] had = previous.files().get(path);
-    if (had == null) fresh.set(true);
-    return had != null && java.util.Arrays.equals(had, hash);
+    if (previous.same(path, hash)) return true;
+    if (!previous.files().containsKey(path)) fresh.set(true);
+    return false;
   }
 
   /**
