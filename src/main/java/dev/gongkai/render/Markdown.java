@@ -24,6 +24,7 @@ public final class Markdown {
       .set(HtmlRenderer.SOFT_BREAK, "\n");
   private static final Parser PARSER = Parser.builder(OPTIONS).build();
   private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
+  private static final String BASE_URI = "http://local.invalid/";
   private static final Safelist SAFE = Safelist.relaxed()
       .removeTags("img")
       .addTags("img", "figure", "figcaption", "hr", "del", "ins", "abbr")
@@ -54,7 +55,15 @@ public final class Markdown {
    */
   public static Html render(String markdown, java.util.function.UnaryOperator<String> rewrite) {
     if (markdown == null || markdown.isBlank()) return new Html("", List.of());
-    Document clean = clean(markdown);
+    String plain = PlainMarkdown.html(markdown); // no links, images or tables: nothing to rewrite
+    if (plain != null) return new Html(plain, List.of());
+    return renderSlow(markdown, rewrite);
+  }
+
+  /** {@link #render(String, java.util.function.UnaryOperator)} without the fast path: the reference for it. */
+  static Html renderSlow(String markdown, java.util.function.UnaryOperator<String> rewrite) {
+    if (markdown == null || markdown.isBlank()) return new Html("", List.of());
+    Document clean = cleanSlow(markdown);
     List<String> links = new ArrayList<>();
     for (Element e : clean.select("a[href], img[src]")) {
       if (e.tagName().equals("img")) {
@@ -83,8 +92,18 @@ public final class Markdown {
    * for text extraction without writing and parsing the HTML again. The caller may modify it.
    */
   public static Document clean(String markdown) {
+    String plain = PlainMarkdown.html(markdown);
+    if (plain == null) return cleanSlow(markdown);
+    // The fast path's HTML is already clean; parsing it gives the tree the cleaner would have built.
+    Document doc = Jsoup.parseBodyFragment(plain, BASE_URI);
+    doc.outputSettings().prettyPrint(false);
+    return doc;
+  }
+
+  /** {@link #clean(String)} without the fast path: the reference for it. */
+  static Document cleanSlow(String markdown) {
     String raw = RENDERER.render(PARSER.parse(markdown));
-    Document dirty = Jsoup.parseBodyFragment(raw, "http://local.invalid/");
+    Document dirty = Jsoup.parseBodyFragment(raw, BASE_URI);
     Document clean = new Cleaner(SAFE).clean(dirty);
     clean.outputSettings().prettyPrint(false);
     return clean;

@@ -1,0 +1,151 @@
+package dev.gongkai.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import org.jsoup.nodes.Document;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+import org.junit.jupiter.api.Test;
+
+class PlainMarkdownTest {
+  private static final String NOTICE = "为深入贯彻落实……制定本通知。2020年以来，全县共排查各类生产经营单位526家，发现一般事故隐患399处。\n"
+      + "\n"
+      + "## 一、下一步工作\n"
+      + "\n"
+      + "对检查中发现的问题……联系电话：0871-6512345。\n"
+      + "\n"
+      + "特此通知。\n"
+      + "\n"
+      + "示例县应急管理局  \n"
+      + "2020年1月20日\n";
+
+  @Test
+  void noticeTakesTheFastPath() {
+    assertEquals("<p>为深入贯彻落实……制定本通知。2020年以来，全县共排查各类生产经营单位526家，发现一般事故隐患399处。</p>\n"
+        + "<h2>一、下一步工作</h2>\n"
+        + "<p>对检查中发现的问题……联系电话：0871-6512345。</p>\n"
+        + "<p>特此通知。</p>\n"
+        + "<p>示例县应急管理局<br>\n2020年1月20日</p>\n", PlainMarkdown.html(NOTICE));
+    assertSameAsSlowPath(NOTICE);
+  }
+
+  @Test
+  void headingsOneToSix() {
+    String md = "# 一\n## 二\n### 三\n#### 四\n##### 五\n###### 六";
+    assertEquals("<h1>一</h1>\n<h2>二</h2>\n<h3>三</h3>\n<h4>四</h4>\n<h5>五</h5>\n<h6>六</h6>\n",
+        PlainMarkdown.html(md));
+    assertSameAsSlowPath(md);
+    assertSameAsSlowPath("段落\n## 标题  \n段落");
+    assertSameAsSlowPath("# 标题 含  空格  ");
+  }
+
+  @Test
+  void lineBreaks() {
+    assertEquals("<p>甲<br>\n乙</p>\n", PlainMarkdown.html("甲  \n乙  "));
+    assertEquals("<p>甲\n乙</p>\n", PlainMarkdown.html("甲 \n乙"), "one trailing space is a soft break");
+    assertEquals("<p>甲</p>\n<h1>乙</h1>\n", PlainMarkdown.html("甲   \n# 乙"));
+    for (String md : List.of("甲  \n乙  ", "甲 \n乙", "甲   \n# 乙", "甲　  \n乙", "甲  \n\n乙")) assertSameAsSlowPath(md);
+  }
+
+  @Test
+  void blankLinesMayHoldSpaces() {
+    String md = "\n  \n甲\n   \n\n乙\n \n";
+    assertEquals("<p>甲</p>\n<p>乙</p>\n", PlainMarkdown.html(md));
+    assertSameAsSlowPath(md);
+  }
+
+  @Test
+  void digitsThatDoNotStartAList() {
+    for (String md : List.of("2020年1月20日", "1.5亿元", "3)x", "甲\n2020年", "\"引号\" 'x' 50% a/b:c", "　　全角空格开头")) {
+      assertTrue(PlainMarkdown.html(md) != null, md);
+      assertSameAsSlowPath(md);
+    }
+  }
+
+  @Test
+  void everythingElseTakesTheSlowPath() {
+    for (String md : List.of("1. item", "甲\n1. item", "2020) 年", "1.", "- item", "+ item", "---", "甲\n---", "甲\n===",
+        "a *b*", "a & b", "<b>x</b>", "| a | b |", "    code", " 甲", "#no-space", "#  two", "####### seven", "#",
+        "甲\tb", "甲\r\n乙", "a\u00a0b", "a\u2028b", "\ufeff甲", "a\u0000b", "\ud800", "a_b", "[x](y)", "a!b", "`x`",
+        "a > b", "a\\b", "# 标题 #")) {
+      assertNull(PlainMarkdown.html(md), md);
+    }
+  }
+
+  @Test
+  void randomTextRendersAsOnTheSlowPath() {
+    Random random = new Random(20200120L);
+    int inputs = 20_000;
+    int fast = 0;
+    for (int k = 0; k < inputs; k++) {
+      String md = randomMarkdown(random);
+      if (PlainMarkdown.html(md) != null) fast++;
+      assertSameAsSlowPath(md);
+    }
+    assertTrue(fast > inputs / 4, "only " + fast + " of " + inputs + " took the fast path");
+  }
+
+  /** Whatever {@code md} is: the public entry points agree with the slow path, and the fast path where it answers. */
+  private static void assertSameAsSlowPath(String md) {
+    String message = "for input «" + md.replace("\n", "⏎") + "»";
+    UnaryOperator<String> rewrite = href -> "../" + href;
+    Markdown.Html slow = Markdown.renderSlow(md, rewrite);
+    assertEquals(slow, Markdown.render(md, rewrite), message);
+    String plain = PlainMarkdown.html(md);
+    if (plain == null) return;
+    if (!md.isBlank()) assertEquals(slow.html(), plain, message); // render answers "" for blank text first
+    Document cleanSlow = Markdown.cleanSlow(md);
+    Document clean = Markdown.clean(md);
+    assertEquals(cleanSlow.body().html(), clean.body().html(), message);
+    assertEquals(cleanSlow.outerHtml(), clean.outerHtml(), message);
+    assertEquals(cleanSlow.baseUri(), clean.baseUri(), message);
+    assertEquals(text(cleanSlow), text(clean), message);
+  }
+
+  private static final Evaluator BLOCKS = QueryParser.parse("p, li, h1, h2, h3, h4, h5, h6, td, th, pre");
+
+  /** The text extraction of {@code SearchDocs.text}. */
+  private static String text(Document doc) {
+    StringBuilder b = new StringBuilder();
+    for (var block : doc.body().select(BLOCKS)) {
+      if (block.parents().stream().anyMatch(p -> p.is(BLOCKS))) continue;
+      if (b.length() > 0) b.append('\n');
+      b.append(block.text());
+    }
+    if (b.length() == 0) b.append(doc.body().text());
+    return b.toString();
+  }
+
+  private static final String[] CJK = {"的", "一", "是", "在", "了", "和", "人", "中", "县", "局", "通", "知", "年", "月",
+      "日", "工", "作", "，", "。", "、", "；", "：", "（", "）", "《", "》", "“", "”", "…", "　", "😀"};
+  private static final String[] ASCII = {"a", "b", "Z", "0", "1", "2", "9", " ", "  ", "#", "-", ".", ")", "+", "=",
+      ":", "/", "%", "\"", "'"};
+  private static final String[] SPECIAL = {"*", "&", "<", "|", "\u00a0", "_", "!", "[", "]"};
+  private static final String[] STARTS = {"# ", "## ", "###### ", "####### ", "#", "#  ", "2020年", "1. ", "1.", "1.5",
+      "3) ", "12)", "- ", "-", "---", "+ ", "=", "===", " ", "    ", "　　", "\"", "'"};
+
+  /** Lines with biased starts and ends over a mixed alphabet; most inputs avoid Markdown's special characters. */
+  private static String randomMarkdown(Random random) {
+    boolean special = random.nextInt(4) == 0;
+    StringBuilder b = new StringBuilder();
+    int lines = 1 + random.nextInt(6);
+    for (int l = 0; l < lines; l++) {
+      if (random.nextInt(3) == 0) b.append(STARTS[random.nextInt(STARTS.length)]);
+      int chars = random.nextInt(12);
+      for (int c = 0; c < chars; c++) {
+        b.append(special && random.nextInt(8) == 0
+            ? SPECIAL[random.nextInt(SPECIAL.length)]
+            : random.nextInt(4) == 0 ? ASCII[random.nextInt(ASCII.length)] : CJK[random.nextInt(CJK.length)]);
+      }
+      int spaces = random.nextInt(4);
+      if (spaces > 0 && random.nextBoolean()) b.append(" ".repeat(spaces)); // hard breaks and trailing spaces
+      if (l < lines - 1 || random.nextBoolean()) b.append("\n".repeat(1 + (random.nextInt(3) == 0 ? random.nextInt(3) : 0)));
+    }
+    return b.toString();
+  }
+}
