@@ -3,11 +3,7 @@ package dev.gongkai.index.analysis;
 import com.ibm.icu.text.Normalizer2;
 import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The one analyzer of every searchable field, mirrored by the browser client ({@code search.js}). In order:
@@ -31,6 +27,19 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class SearchAnalyzer extends Analyzer {
   private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
+  private final boolean reference;
+
+  public SearchAnalyzer() {
+    this(false);
+  }
+
+  /**
+   * @param reference tokens made by Lucene's StandardTokenizer and CJKBigramFilter for every text, not by
+   *     {@link HanBigramTokenizer}'s fast path (tests compare the two)
+   */
+  SearchAnalyzer(boolean reference) {
+    this.reference = reference;
+  }
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
@@ -39,10 +48,8 @@ public final class SearchAnalyzer extends Analyzer {
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    Tokenizer source = new StandardTokenizer();
-    TokenStream bigrams = new CJKBigramFilter(source, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
-        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, true);
-    return new TokenStreamComponents(source, bigrams);
+    // Steps 3 and 4 in one tokenizer, with a fast path for plain Chinese text (see HanBigramTokenizer).
+    return new TokenStreamComponents(new HanBigramTokenizer(reference));
   }
 
   @Override
