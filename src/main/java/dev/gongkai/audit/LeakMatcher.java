@@ -18,8 +18,11 @@ import java.util.TreeMap;
 final class LeakMatcher {
   /** Characters that occur in some needle: any other character sends the automaton back to the root. */
   private final boolean[] alphabet = new boolean[65536];
-  /** The root's transitions (0: stay at the root). */
-  private final int[] rootNext = new int[65536];
+  /**
+   * The root's transitions (0: stay at the root). States are numbered breadth first, so the root's children are
+   * 1 … k, and k is below 65,536: no needle holds U+0000 (normalising removes controls).
+   */
+  private final char[] rootNext = new char[65536];
   /**
    * Other transitions, compactly (most states have one child): those of state s are {@code edgeChar[first[s] ..
    * first[s + 1])}, sorted, leading to {@code edgeNext[…]}.
@@ -65,6 +68,7 @@ final class LeakMatcher {
       }
       own.get(s).add(id);
     }
+    renumberBreadthFirst(trie, own);
     int states = trie.size();
     first = new int[states + 1];
     int edges = 0;
@@ -75,7 +79,7 @@ final class LeakMatcher {
     for (int st = 0; st < states; st++) {
       first[st] = e;
       if (st == 0) {
-        for (Map.Entry<Character, Integer> x : trie.get(0).entrySet()) rootNext[x.getKey()] = x.getValue();
+        for (Map.Entry<Character, Integer> x : trie.get(0).entrySet()) rootNext[x.getKey()] = (char) (int) x.getValue();
         continue;
       }
       for (Map.Entry<Character, Integer> x : trie.get(st).entrySet()) {
@@ -106,6 +110,33 @@ final class LeakMatcher {
         queue.add(t);
       }
     }
+  }
+
+  /** Renumbers the states of {@code trie} (and their needles in {@code own}) in breadth-first order, in place. */
+  private static void renumberBreadthFirst(List<TreeMap<Character, Integer>> trie, List<List<Integer>> own) {
+    int n = trie.size();
+    int[] order = new int[n]; // new id → old id
+    int[] newId = new int[n];
+    int head = 0;
+    int tail = 1;
+    while (head < tail) {
+      for (int child : trie.get(order[head++]).values()) {
+        newId[child] = tail;
+        order[tail++] = child;
+      }
+    }
+    List<TreeMap<Character, Integer>> trie2 = new ArrayList<>(n);
+    List<List<Integer>> own2 = new ArrayList<>(n);
+    for (int old : order) {
+      TreeMap<Character, Integer> children = new TreeMap<>();
+      for (Map.Entry<Character, Integer> x : trie.get(old).entrySet()) children.put(x.getKey(), newId[x.getValue()]);
+      trie2.add(children);
+      own2.add(own.get(old));
+    }
+    trie.clear();
+    trie.addAll(trie2);
+    own.clear();
+    own.addAll(own2);
   }
 
   /** The transition from {@code s} on {@code c}, or 0 when there is none. */
@@ -146,13 +177,17 @@ final class LeakMatcher {
     int s = 0;
     for (int i = 0; i < length; i++) {
       char c = text[i];
-      if (!alphabet[c]) {
+      if (s == 0) { // most characters: one look-up (a character in no needle has no transition either)
+        s = rootNext[c];
+        if (s == 0) continue;
+      } else if (!alphabet[c]) {
         s = 0;
         continue;
+      } else {
+        int t;
+        while ((t = next(s, c)) == 0 && s != 0) s = fail[s];
+        s = t;
       }
-      int t;
-      while ((t = next(s, c)) == 0 && s != 0) s = fail[s];
-      s = t;
       int[] out = output[s];
       if (out == null) continue;
       for (int id : out) {
