@@ -2,10 +2,10 @@ package dev.gongkai.render;
 
 /**
  * Fast path of {@link Markdown} for the plain Markdown most record bodies are written in: paragraphs of text, ATX
- * headings and hard line breaks. For text in that subset {@link #html} gives exactly the HTML the slow path (flexmark,
- * then the jsoup cleaner) gives; for anything else it gives {@code null} and the caller must take the slow path. The
- * slow path is the reference: every rule below was checked against it, and {@code PlainMarkdownTest} compares the
- * two on random input. When in doubt, a rule rejects.
+ * headings, hard line breaks and tight numbered lists. For text in that subset {@link #html} gives exactly the HTML
+ * the slow path (flexmark, then the jsoup cleaner) gives; for anything else it gives {@code null} and the caller must
+ * take the slow path. The slow path is the reference: every rule below was checked against it, and
+ * {@code PlainMarkdownTest} compares the two on random input. When in doubt, a rule rejects.
  *
  * <p>The subset, line by line (a line ends at {@code \n} or at the end of the text):
  *
@@ -18,13 +18,19 @@ package dev.gongkai.render;
  *   <li>A heading line is 1 to 6 {@code #}, exactly one space, then content that does not start with a space;
  *       trailing spaces are dropped. It ends the current paragraph (ATX headings interrupt paragraphs) and gives
  *       {@code <hN>content</hN>}.
+ *   <li>A line of 1 to 9 digits (no leading zero), {@code .}, one space and text is an item of a tight ordered
+ *       list: {@code <ol>} (with {@code start} when the first number is not 1) of {@code <li>text</li>}. Its text
+ *       follows the paragraph-line rules below. A list must not directly follow a paragraph line, a paragraph line
+ *       must not directly follow an item (it would continue it), and after a list and a blank line no item may come
+ *       (the list would be a loose one).
  *   <li>Any other line is a paragraph line. It must not start with a space, {@code -}, {@code +} or {@code =}
  *       (lists, setext underlines, thematic breaks, indented code), nor with digits followed by {@code .} or
  *       {@code )} and then a space or the end of the line (ordered lists). Its trailing spaces are dropped; if there
  *       were two or more and the next line continues the paragraph, the line break is a hard one ({@code <br>}).
  * </ul>
  *
- * <p>Each block is written as {@code <p>...</p>} or {@code <hN>...</hN>} followed by {@code \n}; lines of a
+ * <p>Each block is written as {@code <p>...</p>}, {@code <hN>...</hN>} or {@code <ol>\n<li>...</li>\n...</ol>}
+ * followed by {@code \n}; lines of a
  * paragraph are joined by {@code \n} or {@code <br>\n}. The text itself needs no escaping: the characters jsoup
  * escapes ({@code & < >} and U+00A0) are outside the subset, and it writes {@code "} and {@code '} in text as is.
  */
@@ -40,6 +46,8 @@ final class PlainMarkdown {
     int n = markdown.length();
     StringBuilder out = new StringBuilder(n + (n >> 3) + 16);
     boolean inParagraph = false;
+    boolean inList = false;
+    boolean blankAfterList = false; // a list item now would make the list a loose one
     boolean hardBreak = false; // the previous paragraph line ended with two or more spaces
     int start = 0;
     while (start <= n) {
@@ -47,9 +55,13 @@ final class PlainMarkdown {
       if (end < 0) end = n;
       int last = end; // end of the line without its trailing spaces
       while (last > start && markdown.charAt(last - 1) == ' ') last--;
+      int item = last == start ? -1 : itemText(markdown, start, last);
       if (last == start) { // blank line
         if (inParagraph) out.append("</p>\n");
+        if (inList) out.append("</ol>\n");
+        blankAfterList |= inList;
         inParagraph = false;
+        inList = false;
       } else if (markdown.charAt(start) == '#') {
         int level = 0;
         while (start + level < last && markdown.charAt(start + level) == '#') level++;
@@ -59,21 +71,52 @@ final class PlainMarkdown {
           return null;
         }
         if (inParagraph) out.append("</p>\n");
+        if (inList) out.append("</ol>\n");
         inParagraph = false;
+        inList = false;
+        blankAfterList = false;
         out.append("<h").append(level).append('>').append(markdown, text, last)
             .append("</h").append(level).append(">\n");
+      } else if (item >= 0) {
+        // An item of a tight ordered list ("1. text"): not after a paragraph line (only "1." may interrupt one, and
+        // other numbers continue it), not after a blank line that followed a list (that list would be loose).
+        if (inParagraph || blankAfterList || !paragraphStart(markdown, item, last) || !plain(markdown, item, last)) {
+          return null;
+        }
+        if (!inList) {
+          int number = Integer.parseInt(markdown, start, item - 2, 10);
+          out.append(number == 1 ? "<ol>\n" : "<ol start=\"" + number + "\">\n");
+        }
+        inList = true;
+        out.append("<li>").append(markdown, item, last).append("</li>\n");
       } else {
-        if (!paragraphStart(markdown, start, end) || !plain(markdown, start, last)) return null;
+        // A paragraph line; directly after a list item it would continue the item's text (lazily).
+        if (inList || !paragraphStart(markdown, start, end) || !plain(markdown, start, last)) return null;
         if (!inParagraph) out.append("<p>");
         else out.append(hardBreak ? "<br>\n" : "\n");
         out.append(markdown, start, last);
         inParagraph = true;
+        blankAfterList = false;
         hardBreak = end - last >= 2;
       }
       start = end + 1;
     }
     if (inParagraph) out.append("</p>\n");
+    if (inList) out.append("</ol>\n");
     return out.toString();
+  }
+
+  /**
+   * Where the text of an ordered-list item line {@code [start, last)} begins: the line is 1 to 9 digits without a
+   * leading zero, {@code .}, one space, then text that does not start with a space. -1 when it is no such line.
+   */
+  private static int itemText(String s, int start, int last) {
+    int i = start;
+    while (i < last && i - start < 10 && s.charAt(i) >= '0' && s.charAt(i) <= '9') i++;
+    int digits = i - start;
+    if (digits == 0 || digits > 9 || s.charAt(start) == '0') return -1;
+    if (i + 2 >= last || s.charAt(i) != '.' || s.charAt(i + 1) != ' ' || s.charAt(i + 2) == ' ') return -1;
+    return i + 2;
   }
 
   /** Whether a paragraph line may start like this: not indented, not a list item, setext underline or rule. */

@@ -68,8 +68,18 @@ class PlainMarkdownTest {
   }
 
   @Test
+  void tightNumberedLists() {
+    assertEquals("<p>要求如下：</p>\n<ol>\n<li>加强值守。</li>\n<li>及时报告。</li>\n</ol>\n<p>特此通知。</p>\n",
+        PlainMarkdown.html("要求如下：\n\n1. 加强值守。\n2. 及时报告。\n\n特此通知。"));
+    assertEquals("<ol start=\"3\">\n<li>甲</li>\n<li>乙</li>\n</ol>\n<h2>二、要求</h2>\n",
+        PlainMarkdown.html("3. 甲\n10. 乙  \n## 二、要求"));
+    for (String md : List.of("1. item", "## 一\n1. 甲\n2. 乙\n\n3. 2020年", "1. 甲\n\n丙")) assertSameAsSlowPath(md);
+  }
+
+  @Test
   void everythingElseTakesTheSlowPath() {
-    for (String md : List.of("1. item", "甲\n1. item", "2020) 年", "1.", "- item", "+ item", "---", "甲\n---", "甲\n===",
+    for (String md : List.of("甲\n1. item", "1. 甲\n续行", "1. 甲\n\n2. 乙", "01. 甲", "0. 甲", "1.  甲", "1. - 甲",
+        "1. 2. 甲", "1) 甲", "2020) 年", "1.", "- item", "+ item", "---", "甲\n---", "甲\n===",
         "a *b*", "a & b", "<b>x</b>", "| a | b |", "    code", " 甲", "#no-space", "#  two", "####### seven", "#",
         "甲\tb", "甲\r\n乙", "a\u00a0b", "a\u2028b", "\ufeff甲", "a\u0000b", "\ud800", "a_b", "[x](y)", "a!b", "`x`",
         "a > b", "a\\b", "# 标题 #")) {
@@ -82,12 +92,16 @@ class PlainMarkdownTest {
     Random random = new Random(20200120L);
     int inputs = 20_000;
     int fast = 0;
+    int fastLists = 0;
     for (int k = 0; k < inputs; k++) {
       String md = randomMarkdown(random);
-      if (PlainMarkdown.html(md) != null) fast++;
+      String plain = PlainMarkdown.html(md);
+      if (plain != null) fast++;
+      if (plain != null && plain.contains("<li>")) fastLists++;
       assertSameAsSlowPath(md);
     }
-    assertTrue(fast > inputs / 4, "only " + fast + " of " + inputs + " took the fast path");
+    assertTrue(fast > inputs / 5, "only " + fast + " of " + inputs + " took the fast path");
+    assertTrue(fastLists > inputs / 40, "only " + fastLists + " inputs with a list took the fast path");
   }
 
   /** Whatever {@code md} is: the public entry points agree with the slow path, and the fast path where it answers. */
@@ -127,15 +141,17 @@ class PlainMarkdownTest {
       ":", "/", "%", "\"", "'"};
   private static final String[] SPECIAL = {"*", "&", "<", "|", "\u00a0", "_", "!", "[", "]"};
   private static final String[] STARTS = {"# ", "## ", "###### ", "####### ", "#", "#  ", "2020年", "1. ", "1.", "1.5",
-      "3) ", "12)", "- ", "-", "---", "+ ", "=", "===", " ", "    ", "　　", "\"", "'"};
+      "3) ", "12)", "2. ", "10. ", "01. ", "0. ", "1234567890. ", "1.  ", "- ", "-", "---", "+ ", "=", "===", " ", "    ", "　　", "\"", "'"};
 
   /** Lines with biased starts and ends over a mixed alphabet; most inputs avoid Markdown's special characters. */
   private static String randomMarkdown(Random random) {
     boolean special = random.nextInt(4) == 0;
+    boolean lists = random.nextInt(3) == 0; // runs of numbered lines, as record bodies have them
     StringBuilder b = new StringBuilder();
-    int lines = 1 + random.nextInt(6);
+    int lines = 1 + random.nextInt(lists ? 9 : 6);
     for (int l = 0; l < lines; l++) {
-      if (random.nextInt(3) == 0) b.append(STARTS[random.nextInt(STARTS.length)]);
+      if (lists && random.nextInt(3) != 0) b.append(1 + random.nextInt(random.nextBoolean() ? 3 : 12)).append(". ");
+      else if (random.nextInt(3) == 0) b.append(STARTS[random.nextInt(STARTS.length)]);
       int chars = random.nextInt(12);
       for (int c = 0; c < chars; c++) {
         b.append(special && random.nextInt(8) == 0
