@@ -155,6 +155,11 @@ public final class LeakAudit {
       this.digest = digestOf(needles, attachments.listing, listOnRequest);
     }
 
+    /** Whether no record is withheld, so an audit has nothing to look for. */
+    public boolean withholdsNothing() {
+      return withheld.isEmpty();
+    }
+
     /** What the next build's plan may take from this one ({@link #plan(Site, NeedleMemo)}). */
     public NeedleMemo needleMemo() {
       return needleMemo;
@@ -211,15 +216,26 @@ public final class LeakAudit {
    */
   public static List<Diagnostic> scan(Map<String, Path> files, Plan plan, IndexReader searchIndex)
       throws IOException {
+    return scan(files, plan, searchIndex, null);
+  }
+
+  /**
+   * As {@link #scan(Map, Plan, IndexReader)}, taking what {@code prescan} (made with the same plan; null: none) found
+   * in the files it scanned as they were written, and reading only the others.
+   */
+  public static List<Diagnostic> scan(Map<String, Path> files, Plan plan, IndexReader searchIndex,
+      LeakPrescan prescan) throws IOException {
     if (plan.withheld.isEmpty()) return List.of();
-    return scan(files, plan.listOnRequest, searchIndex, plan.owners, plan.matcher, plan.attachments);
+    Map<String, Hits> done = prescan == null ? Map.of() : prescan.finish(plan);
+    return scan(files, plan.listOnRequest, searchIndex, plan.owners, plan.matcher, plan.attachments, done);
   }
 
   private static List<Diagnostic> scan(Path outputDir, List<DisclosureRecord> withheld, boolean listOnRequest,
       IndexReader searchIndex, List<PublicText> publicTexts) throws IOException {
     if (withheld.isEmpty()) return List.of();
     Plan plan = new Plan(withheld, listOnRequest, publicTexts);
-    return scan(filesOf(outputDir), listOnRequest, searchIndex, plan.owners, plan.matcher, plan.attachments);
+    return scan(filesOf(outputDir), listOnRequest, searchIndex, plan.owners, plan.matcher, plan.attachments,
+        Map.of());
   }
 
   /** Every regular file under {@code outputDir}, by path relative to it. */
@@ -237,11 +253,15 @@ public final class LeakAudit {
   }
 
   private static List<Diagnostic> scan(Map<String, Path> files, boolean listOnRequest, IndexReader searchIndex,
-      List<List<Needle>> owners, LeakMatcher matcher, Fingerprints attachments) throws IOException {
+      List<List<Needle>> owners, LeakMatcher matcher, Fingerprints attachments, Map<String, Hits> done)
+      throws IOException {
     List<Hits> hits;
     try {
       hits = List.copyOf(files.entrySet()).parallelStream()
-          .map(f -> scanFile(f.getKey(), f.getValue(), matcher, attachments)).toList();
+          .map(f -> {
+            Hits h = done.get(f.getKey());
+            return h != null ? h : scanFile(f.getKey(), f.getValue(), matcher, attachments);
+          }).toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -290,23 +310,33 @@ public final class LeakAudit {
   }
 
   /** What one file holds: needle ids and withheld attachments. */
-  private record Hits(String path, BitSet ids, List<Needle> attachments) {}
+  record Hits(String path, BitSet ids, List<Needle> attachments) {}
 
   private static Hits scanFile(String rel, Path file, LeakMatcher matcher, Fingerprints attachments) {
-    BitSet ids = new BitSet();
-    List<Needle> att = new ArrayList<>();
     try {
-      LeakFiles.contents(file,
-          bytes -> {
-            if (matcher == null) return;
-            LeakText.Views v = LeakText.viewsReusing(bytes, true);
-            matcher.find(v.all(), v.allLength(), v.allGaps(), ids);
-            if (v.text() != v.all()) matcher.find(v.text(), v.textLength(), v.textGaps(), ids);
-          },
-          bytes -> att.addAll(attachments.match(bytes)));
+      return scanBytes(rel, Files.readAllBytes(file), file, matcher, attachments);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** What {@code data}, the bytes of the file at {@code rel} ({@code file}: where it is, or null), holds. */
+  static Hits scanBytes(String rel, byte[] data, Path file, Plan plan) throws IOException {
+    return scanBytes(rel, data, file, plan.matcher, plan.attachments);
+  }
+
+  private static Hits scanBytes(String rel, byte[] data, Path file, LeakMatcher matcher, Fingerprints attachments)
+      throws IOException {
+    BitSet ids = new BitSet();
+    List<Needle> att = new ArrayList<>();
+    LeakFiles.contents(data, file, 0,
+        bytes -> {
+          if (matcher == null) return;
+          LeakText.Views v = LeakText.viewsReusing(bytes, true);
+          matcher.find(v.all(), v.allLength(), v.allGaps(), ids);
+          if (v.text() != v.all()) matcher.find(v.text(), v.textLength(), v.textGaps(), ids);
+        },
+        bytes -> att.addAll(attachments.match(bytes)));
     if (matcher != null) matcher.find(rel, ids);
     return new Hits(rel, ids, att);
   }

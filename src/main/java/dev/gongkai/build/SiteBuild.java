@@ -19,6 +19,8 @@ import dev.gongkai.write.BuildOutput;
 import dev.gongkai.write.IncrementalOutput;
 import dev.gongkai.render.PageMemo;
 import dev.gongkai.audit.LeakAudit;
+import dev.gongkai.audit.LeakPrescan;
+import dev.gongkai.write.OutputSink;
 import dev.gongkai.export.CapExport;
 import dev.gongkai.export.Changes;
 import dev.gongkai.export.Checksums;
@@ -258,15 +260,19 @@ public final class SiteBuild {
     }
     previousIndex.complete(previous);
     t0 = lap(Phase.PREPARE, t0, times, progress);
-    try (Indexing indexing = early != null ? early
-        : startIndexing(req, published, out, sums, cached, digest, previousIndex, warm)) {
+    // A build that audits every file scans each as it is written, beside rendering, rather than all at the end.
+    try (LeakPrescan prescan = sameAudit ? null : LeakPrescan.start(plan);
+        Indexing indexing = early != null ? early
+            : startIndexing(req, published, prescan == null ? out : prescan.sink(out), sums, cached, digest,
+                previousIndex, warm)) {
+      OutputSink sink = prescan == null ? out : prescan.sink(out);
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
       int pages;
       int kept = 0;
       PageMemo memo = cached == null ? PageMemo.empty() : PageMemo.empty(cached.pages().size());
       // Pages are rendered on every core and written by one thread (see SerialWriter); closing it waits for them.
-      try (SerialWriter writer = new SerialWriter(out)) {
+      try (SerialWriter writer = new SerialWriter(sink)) {
         SiteRenderer renderer =
             new SiteRenderer(published, templates, tree.root().resolve("content"), writer, diags, openData)
                 .widenWhen(indexing.done());
@@ -297,25 +303,26 @@ public final class SiteBuild {
           out instanceof IncrementalOutput inc && inc.onlyPreviousPaths() ? inc.previousFiles() : null;
       CatalogueExports catalogue = catalogueExports(published, provenance, exported.datasets(), exported.history(),
           out.writtenPaths(), previousPaths, warm == null ? new dev.gongkai.export.SitemapMemo() : warm.sitemap);
-      writeAll(catalogue.files(), out, sums);
+      writeAll(catalogue.files(), sink, sums);
       dev.gongkai.export.SitemapMemo.Result sitemap = catalogue.sitemap();
-      for (ExportFile f : sitemap.files()) write(f, sitemap.sha256().get(f.path()), out, sums);
+      for (ExportFile f : sitemap.files()) write(f, sitemap.sha256().get(f.path()), sink, sums);
       if (sitemap.kept()) {
         for (Map.Entry<String, String> k : sitemap.sha256().entrySet()) {
-          out.keep(k.getKey());
+          sink.keep(k.getKey());
           synchronized (sums) {
             sums.put(k.getKey(), k.getValue()); // listed in SHA256SUMS like the files written
           }
         }
       }
       ExportFile checksums = Checksums.of(sums);
-      out.write(checksums.path(), checksums.data());
+      sink.write(checksums.path(), checksums.data());
       t0 = lap(Phase.WRITE, t0, times, progress);
       // Nothing the gate withheld may be anywhere in what was written, whatever a template or page did. Files the
       // last build wrote, unchanged, were audited then: when the audit searches for the same things, they are clean.
       // A kept search index was audited with the same plan: its stored fields need no second look.
       boolean changedOnly = sameAudit;
-      List<dev.gongkai.diag.Diagnostic> leaks = LeakAudit.scan(out.files(changedOnly), plan, indexed.reader());
+      List<dev.gongkai.diag.Diagnostic> leaks =
+          LeakAudit.scan(out.files(changedOnly), plan, indexed.reader(), prescan);
       // A leak is reported with every place it is in, as a clean build would.
       if (!leaks.isEmpty() && changedOnly) leaks = LeakAudit.scan(out.files(false), plan, indexed.reader());
       leaks.forEach(diags::add);
@@ -349,7 +356,7 @@ public final class SiteBuild {
   }
 
   /** Starts the search stage of a build ({@code cached}: the last build's state, or null). */
-  private static Indexing startIndexing(BuildRequest req, PublishedSite published, BuildOutput out,
+  private static Indexing startIndexing(BuildRequest req, PublishedSite published, OutputSink out,
       Map<String, String> sums, BuildCache.State cached, ViewDigest digest,
       CompletableFuture<Indexing.Previous> previousIndex, WarmState warm) {
     return Indexing.start(published, out, sums, () -> BuildCache.searchState(req.cacheDir(), cached),
