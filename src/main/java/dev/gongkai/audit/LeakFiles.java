@@ -36,14 +36,10 @@ final class LeakFiles {
   private static final int MAX_PDF_STREAM = 64 << 20;
 
   /**
-   * Visits each piece of {@code file}: {@code text} gets what is to be searched (as UTF-8, decoded leniently by
-   * {@link LeakText}), {@code raw} every byte array, containers and their entries (for the attachment hashes).
+   * Visits each piece of {@code data}, the bytes of {@code file} (null: not on disk): {@code text} gets what is to be
+   * searched (as UTF-8, decoded leniently by {@link LeakText}), {@code raw} every byte array, containers and their
+   * entries (for the attachment hashes). {@code depth}: how deep in containers {@code data} is (0: a file).
    */
-  static void contents(Path file, Consumer<byte[]> text, Consumer<byte[]> raw) throws IOException {
-    byte[] data = Files.readAllBytes(file);
-    contents(data, file, 0, text, raw);
-  }
-
   static void contents(byte[] data, Path file, int depth, Consumer<byte[]> text, Consumer<byte[]> raw)
       throws IOException {
     raw.accept(data);
