@@ -9,6 +9,7 @@ import org.thymeleaf.standard.expression.IStandardVariableExpressionEvaluator;
 import org.thymeleaf.standard.expression.OGNLVariableExpressionEvaluator;
 import org.thymeleaf.standard.expression.StandardExpressionExecutionContext;
 import org.thymeleaf.standard.expression.StandardExpressions;
+import org.thymeleaf.standard.util.StandardExpressionUtils;
 
 /**
  * Thymeleaf's variable expressions ({@code ${…}}), with a fast path for the small part of OGNL the templates mostly
@@ -41,13 +42,16 @@ final class ChainEvaluator implements IStandardVariableExpressionEvaluator {
   public Object evaluate(IExpressionContext context, IStandardVariableExpression expression,
       StandardExpressionExecutionContext expContext) {
     String exp = expression.getExpression();
-    if (exp == null || expContext.getRestrictVariableAccess() || expContext.getRestrictInstantiationAndStatic()
-        || !(context instanceof ITemplateContext template)
+    // Restricted contexts (th:href, th:src, … in Thymeleaf 3.1) forbid instantiation, static access and request
+    // parameters; an expression that has any of them is never parsed here, so OGNL refuses it as before. The rest
+    // reads only context variables, which the restrictions leave alone.
+    if (exp == null || !(context instanceof ITemplateContext template)
         || (expression.getUseSelectionAsRoot() && template.hasSelectionTarget())) {
       return ognl.evaluate(context, expression, expContext);
     }
     FastExpression fast = parsed.computeIfAbsent(exp, e -> {
-      FastExpression f = FastExpression.parse(e);
+      FastExpression f = StandardExpressionUtils.containsOGNLInstantiationOrStaticOrParam(e) ? null
+          : FastExpression.parse(e);
       return f == null ? NOT_FAST : f;
     });
     Object value = fast.eval(template);

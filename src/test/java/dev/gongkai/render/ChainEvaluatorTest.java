@@ -195,6 +195,31 @@ class ChainEvaluatorTest {
   }
 
   @Test
+  void restrictedAttributesTakeTheFastPathAndRefuseWhatOgnlRefuses() {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    IStandardVariableExpressionEvaluator ognl = new OGNLVariableExpressionEvaluator(true);
+    IStandardVariableExpressionEvaluator counting = (context, expression, expContext) -> {
+      calls.incrementAndGet();
+      return ognl.evaluate(context, expression, expContext);
+    };
+    // th:href and th:src evaluate with restricted variable access, instantiation and static access.
+    String links = "<a th:href=\"${item.url + '#x'}\" th:src=\"${item.count > 1 ? item.url : null}\">x</a>";
+    String fast = engine(true, counting).process(links, context());
+    assertEquals(engine(false).process(links, context()), fast);
+    assertEquals(true, fast.contains("href=\"catalogue/aqsc-01/#x\""), fast);
+    assertEquals(0, calls.get(), "evaluated by OGNL");
+    for (String exp : List.of("new java.lang.String('x')", "@java.lang.Math@PI", "T(java.lang.Math).PI",
+        "param.x", "item.url + param.x")) {
+      String template = "<a th:href=\"${" + exp + "}\">x</a>";
+      TemplateProcessingException refused = assertThrows(TemplateProcessingException.class,
+          () -> engine(false).process(template, context()), exp);
+      TemplateProcessingException alsoRefused = assertThrows(TemplateProcessingException.class,
+          () -> engine(true).process(template, context()), exp);
+      assertEquals(refused.getMessage(), alsoRefused.getMessage(), exp);
+    }
+  }
+
+  @Test
   void onlyTheSubsetIsParsed() {
     for (String exp : List.of("a[0]", "a.b(1)", "#strings.x", "a.null", "a..b", "a.", "数据.b", "$a", "a - b",
         "a * 2", "a in b", "new x()", "@java.lang.Math@PI", "{1, 2}", "'a\\'b'", "1.5", "0x1", "1L", "010", "a()",
