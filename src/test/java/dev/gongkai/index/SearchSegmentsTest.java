@@ -57,4 +57,24 @@ class SearchSegmentsTest {
       for (String p : a.keySet()) assertArrayEquals(a.get(p), b.get(p), p);
     }
   }
+
+  @Test
+  void twoHalvesBuiltAtOnceExportAsOne() throws Exception {
+    List<SearchDoc> docs = SearchFixtures.example().docs();
+    try (Directory one = SearchIndex.build(docs);
+        Directory halves = SearchIndex.build(docs, org.apache.lucene.index.IndexWriterConfig.DISABLE_AUTO_FLUSH,
+            new org.apache.lucene.store.ByteBuffersDirectory(), org.apache.lucene.store.ByteBuffersDirectory::new, 2)) {
+      try (DirectoryReader r = DirectoryReader.open(halves)) {
+        assertEquals(2, r.leaves().size(), "one segment per half");
+        StoredFields stored = r.storedFields();
+        for (int i = 0; i < docs.size(); i++) {
+          assertEquals(docs.get(i).id(), stored.document(i).get(SearchFields.ID), "doc id " + i);
+        }
+      }
+      Map<String, byte[]> a = export(one, docs);
+      Map<String, byte[]> b = export(halves, docs);
+      assertEquals(a.keySet(), b.keySet());
+      for (String p : a.keySet()) assertArrayEquals(a.get(p), b.get(p), p);
+    }
+  }
 }
