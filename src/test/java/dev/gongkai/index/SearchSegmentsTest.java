@@ -37,6 +37,20 @@ class SearchSegmentsTest {
         .catalogue();
   }
 
+  private static void assertDocIdsInOrder(DirectoryReader r, List<SearchDoc> docs) throws Exception {
+    StoredFields stored = r.storedFields();
+    for (int i = 0; i < docs.size(); i++) {
+      assertEquals(docs.get(i).id(), stored.document(i).get(SearchFields.ID), "doc id " + i);
+    }
+  }
+
+  private static void assertSameExports(Directory a, Directory b, List<SearchDoc> docs) throws Exception {
+    Map<String, byte[]> x = export(a, docs);
+    Map<String, byte[]> y = export(b, docs);
+    assertEquals(x.keySet(), y.keySet());
+    for (String p : x.keySet()) assertArrayEquals(x.get(p), y.get(p), p);
+  }
+
   @Test
   void manySegmentsExportAsOne() throws Exception {
     List<SearchDoc> docs = SearchFixtures.example().docs();
@@ -46,15 +60,9 @@ class SearchSegmentsTest {
       }
       try (DirectoryReader r = DirectoryReader.open(many)) {
         assertTrue(r.leaves().size() >= docs.size() / 7, "a segment per 7 documents: " + r.leaves().size());
-        StoredFields stored = r.storedFields();
-        for (int i = 0; i < docs.size(); i++) {
-          assertEquals(docs.get(i).id(), stored.document(i).get(SearchFields.ID), "doc id " + i);
-        }
+        assertDocIdsInOrder(r, docs);
       }
-      Map<String, byte[]> a = export(one, docs);
-      Map<String, byte[]> b = export(many, docs);
-      assertEquals(a.keySet(), b.keySet());
-      for (String p : a.keySet()) assertArrayEquals(a.get(p), b.get(p), p);
+      assertSameExports(one, many, docs);
     }
   }
 
@@ -66,15 +74,9 @@ class SearchSegmentsTest {
             new org.apache.lucene.store.ByteBuffersDirectory(), org.apache.lucene.store.ByteBuffersDirectory::new, 2)) {
       try (DirectoryReader r = DirectoryReader.open(halves)) {
         assertEquals(2, r.leaves().size(), "one segment per half");
-        StoredFields stored = r.storedFields();
-        for (int i = 0; i < docs.size(); i++) {
-          assertEquals(docs.get(i).id(), stored.document(i).get(SearchFields.ID), "doc id " + i);
-        }
+        assertDocIdsInOrder(r, docs);
       }
-      Map<String, byte[]> a = export(one, docs);
-      Map<String, byte[]> b = export(halves, docs);
-      assertEquals(a.keySet(), b.keySet());
-      for (String p : a.keySet()) assertArrayEquals(a.get(p), b.get(p), p);
+      assertSameExports(one, halves, docs);
     }
   }
 }
