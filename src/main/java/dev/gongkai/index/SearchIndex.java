@@ -31,20 +31,7 @@ public final class SearchIndex {
    * {@code MultiTerms}/{@code MultiDocValues} or the composite reader). The caller closes the directory.
    */
   public static Directory build(List<SearchDoc> docs) throws IOException {
-    return build(docs, IndexWriterConfig.DISABLE_AUTO_FLUSH, new ByteBuffersDirectory(), ByteBuffersDirectory::new,
-        SPLIT_AT);
-  }
-
-  /**
-   * From this many documents on, with two cores or more, the index is built in two halves at once (see
-   * {@link #build(List, int, Directory, Scratch, int)}): at 100,000 records the search stage ran alone on one thread
-   * for some 15 s after rendering had finished.
-   */
-  static final int SPLIT_AT = 20_000;
-
-  /** Makes the directory for the second half. */
-  interface Scratch {
-    Directory get() throws IOException;
+    return build(docs, IndexWriterConfig.DISABLE_AUTO_FLUSH);
   }
 
   /**
@@ -57,8 +44,7 @@ public final class SearchIndex {
     if (scratchParent == null) return build(docs);
     ScratchDirectory dir = ScratchDirectory.create(scratchParent);
     try {
-      return build(docs, IndexWriterConfig.DISABLE_AUTO_FLUSH, dir, () -> ScratchDirectory.create(scratchParent),
-          SPLIT_AT);
+      return build(docs, IndexWriterConfig.DISABLE_AUTO_FLUSH, dir);
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
@@ -67,65 +53,14 @@ public final class SearchIndex {
 
   /** As {@link #build(List)}, flushing a segment every {@code maxBufferedDocs} documents too (tests: many segments). */
   static Directory build(List<SearchDoc> docs, int maxBufferedDocs) throws IOException {
-    return build(docs, maxBufferedDocs, new ByteBuffersDirectory(), ByteBuffersDirectory::new, Integer.MAX_VALUE);
+    return build(docs, maxBufferedDocs, new ByteBuffersDirectory());
   }
 
-  /**
-   * Indexes {@code docs} into {@code dir}. With {@code splitAt} documents or more and two cores or more, the second
-   * half is indexed at the same time by another writer into a directory from {@code second}, whose segments are then
-   * appended to {@code dir}'s ({@code addIndexes} copies them after the first half's, so doc ids are still the list's
-   * order; no merge). The documents' terms, statistics and every export are those of a one-writer build.
-   */
-  static Directory build(List<SearchDoc> docs, int maxBufferedDocs, Directory dir, Scratch second, int splitAt)
-      throws IOException {
-    if (docs.size() < splitAt || Runtime.getRuntime().availableProcessors() < 2) {
-      index(docs, maxBufferedDocs, dir, IndexWriterConfig.OpenMode.CREATE);
-      return dir;
-    }
-    int mid = docs.size() / 2;
-    try (Directory tail = second.get()) {
-      java.util.concurrent.CompletableFuture<Void> back = java.util.concurrent.CompletableFuture.runAsync(() -> {
-        try {
-          index(docs.subList(mid, docs.size()), maxBufferedDocs, tail, IndexWriterConfig.OpenMode.CREATE);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }, r -> {
-        Thread t = new Thread(r, "gongkai-index-2");
-        t.setDaemon(true);
-        t.start();
-      });
-      try {
-        index(docs.subList(0, mid), maxBufferedDocs, dir, IndexWriterConfig.OpenMode.CREATE);
-      } finally {
-        try {
-          back.join();
-        } catch (java.util.concurrent.CompletionException e) {
-          if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
-          if (e.getCause() instanceof RuntimeException r) throw r;
-          if (e.getCause() instanceof Error err) throw err;
-          throw e;
-        }
-      }
-      try (IndexWriter w = new IndexWriter(dir, config(maxBufferedDocs, IndexWriterConfig.OpenMode.APPEND))) {
-        w.addIndexes(tail);
-      }
-    }
-    return dir;
-  }
-
-  private static void index(List<SearchDoc> docs, int maxBufferedDocs, Directory dir,
-      IndexWriterConfig.OpenMode mode) throws IOException {
-    try (IndexWriter w = new IndexWriter(dir, config(maxBufferedDocs, mode))) {
-      for (SearchDoc d : docs) w.addDocument(document(d));
-    }
-  }
-
-  private static IndexWriterConfig config(int maxBufferedDocs, IndexWriterConfig.OpenMode mode) {
-    return new IndexWriterConfig(new SearchAnalyzer())
-        .setOpenMode(mode)
-        // No merges and no compound files: one thread adds a writer's documents, so its segments are flushed, and
-        // doc ids numbered, in insertion order; merging them into one (as forceMerge(1) did) and packing each into a
+  private static Directory build(List<SearchDoc> docs, int maxBufferedDocs, Directory dir) throws IOException {
+    IndexWriterConfig cfg = new IndexWriterConfig(new SearchAnalyzer())
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        // No merges and no compound files: one thread adds the documents, so the segments are flushed, and doc ids
+        // numbered, in insertion order; merging them into one (as forceMerge(1) did) and packing each into a
         // compound file only copied every posting again (at 100,000 records 5 s of merging, and a merge thread
         // competing with the indexing for the second core). The exports read the segments as one.
         .setMergePolicy(NoMergePolicy.INSTANCE)
@@ -133,6 +68,10 @@ public final class SearchIndex {
         .setRAMBufferSizeMB(64)
         .setMaxBufferedDocs(maxBufferedDocs)
         .setCommitOnClose(true);
+    try (IndexWriter w = new IndexWriter(dir, cfg)) {
+      for (SearchDoc d : docs) w.addDocument(document(d));
+    }
+    return dir;
   }
 
   /**

@@ -65,18 +65,4 @@ class SearchSegmentsTest {
       assertSameExports(one, many, docs);
     }
   }
-
-  @Test
-  void twoHalvesBuiltAtOnceExportAsOne() throws Exception {
-    List<SearchDoc> docs = SearchFixtures.example().docs();
-    try (Directory one = SearchIndex.build(docs);
-        Directory halves = SearchIndex.build(docs, org.apache.lucene.index.IndexWriterConfig.DISABLE_AUTO_FLUSH,
-            new org.apache.lucene.store.ByteBuffersDirectory(), org.apache.lucene.store.ByteBuffersDirectory::new, 2)) {
-      try (DirectoryReader r = DirectoryReader.open(halves)) {
-        assertEquals(2, r.leaves().size(), "one segment per half");
-        assertDocIdsInOrder(r, docs);
-      }
-      assertSameExports(one, halves, docs);
-    }
-  }
 }
