@@ -57,7 +57,7 @@ final class HanBigramTokenizer extends Tokenizer {
   private int bigramFrom;
   private int bigramTo = -1;
 
-  /** Texts that took the fast path and the general path since the class was loaded, the reference's not counted (for tests). */
+  /** Texts that took the fast path and the general path since the class was loaded (for tests; the reference's not). */
   static final java.util.concurrent.atomic.LongAdder FAST = new java.util.concurrent.atomic.LongAdder();
   static final java.util.concurrent.atomic.LongAdder GENERAL = new java.util.concurrent.atomic.LongAdder();
 
