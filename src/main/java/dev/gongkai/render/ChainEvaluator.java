@@ -49,7 +49,8 @@ final class ChainEvaluator implements IStandardVariableExpressionEvaluator {
         || (expression.getUseSelectionAsRoot() && template.hasSelectionTarget())) {
       return ognl.evaluate(context, expression, expContext);
     }
-    FastExpression fast = parsed.computeIfAbsent(exp, e -> {
+    FastExpression fast = parsed.get(exp); // most lookups find it: no lock, unlike computeIfAbsent on a collision
+    if (fast == null) fast = parsed.computeIfAbsent(exp, e -> {
       FastExpression f = StandardExpressionUtils.containsOGNLInstantiationOrStaticOrParam(e) ? null
           : FastExpression.parse(e);
       return f == null ? NOT_FAST : f;

@@ -244,7 +244,7 @@ interface FastExpression {
       }
       boolean[] c = new boolean[calls.size()];
       for (int i = 0; i < c.length; i++) c[i] = calls.get(i);
-      return new Chain(names.toArray(String[]::new), c);
+      return new Chain(names.toArray(String[]::new), c, new Chain.Seen[c.length]);
     }
   }
 
@@ -257,8 +257,17 @@ interface FastExpression {
     }
   }
 
-  /** {@code a.b.c()}: a template variable, then map keys, record components or methods, or the two calls. */
-  record Chain(String[] names, boolean[] calls) implements FastExpression {
+  /**
+   * {@code a.b.c()}: a template variable, then map keys, record components or methods, or the two calls.
+   *
+   * @param seen per step, the class last read there and its reader: a template reads the same class at the same
+   *     place on every page, so the step skips {@link RecordAccessor}'s two map lookups (each slot holds one immutable
+   *     pair, so threads that race on it see either pair whole)
+   */
+  record Chain(String[] names, boolean[] calls, Seen[] seen) implements FastExpression {
+    /** A reader of step's name for records or enums of class {@code type} (null: none, OGNL decides). */
+    record Seen(Class<?> type, MethodHandle reader) {}
+
     @Override
     public Object eval(ITemplateContext context) {
       Object value = context.getVariable(names[0]);
@@ -270,13 +279,21 @@ interface FastExpression {
           value = map.get(name);
           continue;
         } else if (value instanceof Record || value instanceof Enum<?>) {
-          value = invoke(RecordAccessor.reader(value.getClass(), name), value);
+          value = invoke(reader(i, value.getClass()), value);
         } else {
           return OGNL;
         }
         if (value == OGNL) return OGNL;
       }
       return value;
+    }
+
+    private MethodHandle reader(int step, Class<?> type) {
+      Seen s = seen[step];
+      if (s != null && s.type == type) return s.reader;
+      MethodHandle h = RecordAccessor.reader(type, names[step]);
+      seen[step] = new Seen(type, h);
+      return h;
     }
 
     private static Object call(Object target, String method) {

@@ -634,16 +634,16 @@ public final class SiteRenderer {
       vars.put("openData", new Views.OpenData(downloads, od.history(), od.itemFeeds(), od.datasets()));
     }
     DownloadReads.start();
-    String html;
+    byte[] html;
     java.util.Set<String> fieldsRead;
     try {
-      html = templates.render(template, vars, locale);
+      html = templates.renderUtf8(template, vars, locale);
     } finally {
       fieldsRead = DownloadReads.stop();
     }
     Trace t = trace.get();
     trace.remove();
-    out.write(path, html.getBytes(StandardCharsets.UTF_8));
+    out.write(path, html);
     if (key != null && !t.diagnosed) {
       Map<String, byte[]> read = new TreeMap<>();
       List<String> fields = List.copyOf(fieldsRead);
