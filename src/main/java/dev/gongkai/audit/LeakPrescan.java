@@ -71,6 +71,41 @@ public final class LeakPrescan implements AutoCloseable {
     };
   }
 
+  /**
+   * Scans, on one of this prescan's threads, the files written before it started ({@code files}: path → where it is
+   * now), so that the read-back after the last write need not: the open-data files, which are written before the
+   * audit's plan is known. Call it before writing through {@link #sink} again; a path written through it later is read
+   * back as any path written twice.
+   */
+  public void scanWritten(Map<String, Path> files) {
+    Map<String, Path> todo = new java.util.TreeMap<>();
+    Map<String, Object> tokens = new HashMap<>();
+    for (Map.Entry<String, Path> e : files.entrySet()) {
+      Object token = new Object();
+      if (results.putIfAbsent(e.getKey(), token) == null) {
+        todo.put(e.getKey(), e.getValue());
+        tokens.put(e.getKey(), token);
+      }
+    }
+    if (todo.isEmpty()) return;
+    // One task for all of them: the pool's queue stays free for the files being written, which the writing threads
+    // would otherwise scan themselves.
+    pool.execute(() -> {
+      for (Map.Entry<String, Path> e : todo.entrySet()) {
+        Object result;
+        try {
+          // The file, rather than the bytes only, lets a zip container's entries be read too.
+          result = LeakAudit.scanBytes(e.getKey(), java.nio.file.Files.readAllBytes(e.getValue()), e.getValue(), plan);
+        } catch (IOException | RuntimeException x) {
+          result = READ_BACK;
+        }
+        Object r = result;
+        Object token = tokens.get(e.getKey());
+        results.computeIfPresent(e.getKey(), (k, v) -> v == token ? r : v);
+      }
+    });
+  }
+
   private void scan(String path, byte[] data) {
     Object token = new Object();
     Object now = results.merge(path, token, (old, t) -> READ_BACK); // a second write: read back

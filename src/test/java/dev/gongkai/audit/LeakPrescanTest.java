@@ -81,4 +81,31 @@ class LeakPrescanTest {
     assertTrue(files(prescanned).get(0).contains("e.txt"));
     assertEquals(List.of(), LeakAudit.scan(LeakAudit.filesOf(out), plan, null));
   }
+
+  @Test
+  void filesWrittenBeforeItStartedAreScannedFromTheFolder(@TempDir Path tmp) throws IOException {
+    Path src = LeakAuditTest.site(tmp.resolve("site"), false, "");
+    LeakAudit.Plan plan = LeakAudit.plan(LeakAuditTest.load(src));
+    Path out = tmp.resolve("out");
+    OutputSink before = folder(out);
+    before.write("data/a.csv", utf8("编号,标题\n1," + LeakAuditTest.WITHHELD_TITLE + "\n"));
+    before.write("data/b.json", utf8("{\"ok\":\"干净的内容\"}"));
+    before.write("data/c.txt", utf8(LeakAuditTest.WITHHELD_DOC_NO)); // rewritten clean through the sink below
+    Path clean = tmp.resolve("clean.csv");
+    Files.writeString(clean, "干净的内容");
+    List<Diagnostic> prescanned;
+    try (LeakPrescan prescan = LeakPrescan.start(plan)) {
+      prescan.scanWritten(LeakAudit.filesOf(out));
+      prescan.sink(folder(out)).write("data/c.txt", utf8("干净的内容"));
+      // a.csv is given as a clean file now: its leak is reported only if the prescan scanned the folder's a.csv.
+      // c.txt, written again, is read back: the clean bytes.
+      java.util.Map<String, Path> files = new java.util.TreeMap<>(LeakAudit.filesOf(out));
+      files.put("data/a.csv", clean);
+      prescanned = LeakAudit.scan(files, plan, null, prescan);
+    }
+    assertEquals(1, prescanned.size(), () -> String.join("\n", files(prescanned)));
+    assertTrue(files(prescanned).get(0).contains("data/a.csv"), () -> files(prescanned).get(0));
+    List<Diagnostic> readBack = LeakAudit.scan(LeakAudit.filesOf(out), plan, null);
+    assertEquals(files(readBack), files(prescanned));
+  }
 }
