@@ -14,7 +14,6 @@ import dev.gongkai.render.SiteRenderer;
 import dev.gongkai.render.Templates;
 import dev.gongkai.validate.SiteValidator;
 import dev.gongkai.write.SerialWriter;
-import dev.gongkai.write.DeferredSink;
 import dev.gongkai.write.StagedOutput;
 import dev.gongkai.write.BuildOutput;
 import dev.gongkai.write.IncrementalOutput;
@@ -112,28 +111,22 @@ public final class SiteBuild {
       if (warm != null) warm.digest = digest;
       long primeNanos = System.nanoTime() - p0;
       t0 += primeNanos; // counted as preparation, not as export
-      // The search stage starts now, beside the exports and the audit's plan. An incremental build makes its
-      // documents while the plan decides whether the last build's search files may be kept or patched; a clean build
-      // (nothing to keep) builds its index meanwhile. Its files go through the audit's prescan, which needs the plan,
-      // so its sink is opened once that is known (the stage writes its first file long after).
-      CompletableFuture<Indexing.Previous> previousIndex = cached.isEmpty()
-          ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
-      DeferredSink indexOut = new DeferredSink();
-      Indexing indexing = startIndexing(req, published, indexOut, sums, cached.orElse(null), digest, previousIndex,
-          warm);
+      // An incremental build starts its search stage now, beside the exports and the audit's plan: it makes its
+      // documents while the plan decides whether the last build's search files may be kept or patched.
+      CompletableFuture<Indexing.Previous> previousIndex = new CompletableFuture<>();
+      Indexing early = cached.isEmpty() ? null : startIndexing(req, published, out, sums, cached.get(), digest,
+          previousIndex, warm);
       try {
         Exported exported = exportData(published, site.get(), provenance, req, cached.orElse(null), out, sums,
             warm == null ? null : warm.tables);
         t0 = lap(Phase.EXPORT, t0, times, progress);
         return renderAndFinish(req, published, site.get(), withheld, provenance, exported, out, sums, tree, diags,
-            times, t0 - primeNanos, started, progress, cached.orElse(null), warm, digest, indexing, previousIndex,
-            indexOut, planning);
+            times, t0 - primeNanos, started, progress, cached.orElse(null), warm, digest, early, previousIndex,
+            planning);
       } finally {
-        // On every path that did not get as far as deciding (a failure), the stage stops waiting.
-        IllegalStateException stopped = new IllegalStateException("the build stopped before deciding");
-        previousIndex.completeExceptionally(stopped);
-        indexOut.fail(stopped);
-        indexing.close();
+        // On every path that did not get as far as deciding (a failure), the early stage stops waiting.
+        previousIndex.completeExceptionally(new IllegalStateException("the build stopped before deciding"));
+        if (early != null) early.close();
       }
     }
   }
@@ -245,9 +238,8 @@ public final class SiteBuild {
   private static BuildResult renderAndFinish(BuildRequest req, PublishedSite published, Site site, int withheld,
       Provenance provenance, Exported exported, BuildOutput out, java.util.TreeMap<String, String> sums,
       SourceTree tree, Diagnostics diags, Map<Phase, Long> times, long t0, long started, Progress progress,
-      BuildCache.State cached, WarmState warm, ViewDigest digest, Indexing indexing,
-      CompletableFuture<Indexing.Previous> previousIndex, DeferredSink indexOut,
-      CompletableFuture<LeakAudit.Plan> planning)
+      BuildCache.State cached, WarmState warm, ViewDigest digest, Indexing early,
+      CompletableFuture<Indexing.Previous> previousIndex, CompletableFuture<LeakAudit.Plan> planning)
       throws IOException {
     Views.OpenData openData = exported.openData();
     // What the leak audit will search for, decided now: the search stage may keep or patch the previous build's
@@ -269,11 +261,13 @@ public final class SiteBuild {
     previousIndex.complete(previous);
     t0 = lap(Phase.PREPARE, t0, times, progress);
     // A build that audits every file scans each as it is written, beside rendering, rather than all at the end; a
-    // clean build's open-data files, written before the plan was known, are scanned now.
-    try (LeakPrescan prescan = sameAudit ? null : LeakPrescan.start(plan)) {
+    // clean build's open-data files, written before the plan was known, are scanned now (also beside rendering).
+    try (LeakPrescan prescan = sameAudit ? null : LeakPrescan.start(plan);
+        Indexing indexing = early != null ? early
+            : startIndexing(req, published, prescan == null ? out : prescan.sink(out), sums, cached, digest,
+                previousIndex, warm)) {
       if (prescan != null && cached == null) prescan.scanWritten(out.files(false));
       OutputSink sink = prescan == null ? out : prescan.sink(out);
-      indexOut.open(sink);
       Templates templates = new Templates(tree.root().resolve("site-templates"));
       int expected = published.records().size();
       int pages;

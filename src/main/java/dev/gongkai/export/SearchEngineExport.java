@@ -229,6 +229,73 @@ public final class SearchEngineExport {
   /** One document in both formats. */
   static Entry entry(SearchDoc d, String baseUrl) {
     String url = XmlSupport.absolute(baseUrl, d.url());
+    // Jackson's UTF-8 writer escapes every surrogate (a pair as two escapes); the string path writes a pair as
+    // its four bytes and a lone half as '?'. Documents with any go that way.
+    if (hasSurrogate(d, url)) return entryFromStrings(d, url);
+    byte[] action = utf8Json(g -> {
+      g.writeStartObject();
+      g.writeObjectFieldStart("index");
+      g.writeStringField("_index", INDEX);
+      g.writeStringField("_id", d.id());
+      g.writeEndObject();
+      g.writeEndObject();
+    });
+    byte[] doc = utf8Json(g -> document(g, d, url, d.date()));
+    if (action == null || doc == null) return entryFromStrings(d, url);
+    byte[] bulk = new byte[action.length + doc.length + 2];
+    System.arraycopy(action, 0, bulk, 0, action.length);
+    bulk[action.length] = '\n';
+    System.arraycopy(doc, 0, bulk, action.length + 1, doc.length);
+    bulk[bulk.length - 1] = '\n';
+    byte[] solr = d.date().isBlank() ? doc : solrDate(doc, d.date());
+    return new Entry(d.id(), bulk, solr != null ? solr : utf8(json(g -> document(g, d, url, solrDate(d.date())))));
+  }
+
+  private static boolean hasSurrogate(SearchDoc d, String url) {
+    for (String v : new String[] {d.id(), d.kind(), d.title(), d.number(), d.body(), url, d.date(), d.year(),
+        d.domain(), d.item(), d.agency(), d.validity()}) {
+      for (int i = 0; i < v.length(); i++) {
+        if (Character.isSurrogate(v.charAt(i))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Solr's date: midnight UTC of the day. */
+  private static String solrDate(String date) {
+    return date.isBlank() ? "" : date + "T00:00:00Z";
+  }
+
+  /**
+   * {@code doc} with its date as Solr's, or null if its date field is not where expected. Outside the keys, every
+   * quote inside a JSON string is escaped, so {@code ,"date":"} occurs only as the key itself.
+   */
+  private static byte[] solrDate(byte[] doc, String date) {
+    byte[] key = (",\"date\":\"" + date + "\"").getBytes(StandardCharsets.UTF_8);
+    int at = lastIndexOf(doc, key);
+    if (at < 0) return null;
+    byte[] time = "T00:00:00Z".getBytes(StandardCharsets.US_ASCII);
+    int cut = at + key.length - 1; // before the closing quote
+    byte[] out = new byte[doc.length + time.length];
+    System.arraycopy(doc, 0, out, 0, cut);
+    System.arraycopy(time, 0, out, cut, time.length);
+    System.arraycopy(doc, cut, out, cut + time.length, doc.length - cut);
+    return out;
+  }
+
+  private static int lastIndexOf(byte[] b, byte[] key) {
+    outer:
+    for (int i = b.length - key.length; i >= 0; i--) {
+      for (int k = 0; k < key.length; k++) {
+        if (b[i + k] != key[k]) continue outer;
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** {@link #entry} through strings, encoded at the end: the reference for it, and its way for unpaired surrogates. */
+  static Entry entryFromStrings(SearchDoc d, String url) {
     String action = json(g -> {
       g.writeStartObject();
       g.writeObjectFieldStart("index");
@@ -238,9 +305,12 @@ public final class SearchEngineExport {
       g.writeEndObject();
     });
     String doc = json(g -> document(g, d, url, d.date()));
-    String solr = json(g -> document(g, d, url, d.date().isBlank() ? "" : d.date() + "T00:00:00Z"));
-    byte[] bulk = (action + "\n" + doc + "\n").getBytes(StandardCharsets.UTF_8);
-    return new Entry(d.id(), bulk, solr.getBytes(StandardCharsets.UTF_8));
+    String solr = json(g -> document(g, d, url, solrDate(d.date())));
+    return new Entry(d.id(), utf8(action + "\n" + doc + "\n"), utf8(solr));
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   private static void document(JsonGenerator g, SearchDoc d, String url, String date) throws IOException {
@@ -686,6 +756,20 @@ public final class SearchEngineExport {
 
   private interface Writes {
     void to(JsonGenerator g) throws IOException;
+  }
+
+  /**
+   * {@link #json} encoded as UTF-8 by Jackson itself (no string in between), or null if it fails. Only for text
+   * without surrogates: Jackson's UTF-8 writer escapes them, where {@link #json}'s bytes hold them as UTF-8.
+   */
+  private static byte[] utf8Json(Writes w) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = JSON.createGenerator(b, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+      w.to(g);
+    } catch (IOException e) {
+      return null;
+    }
+    return b.toByteArray();
   }
 
   /** Compact JSON; non-ASCII text as it is, control characters escaped. */

@@ -696,4 +696,47 @@ class SearchEngineExportTest {
     }
     throw new AssertionError("no Lucene factory " + simpleName);
   }
+
+  /** Text that JSON escapes, a key-like sequence in the body, CJK, and surrogates paired and unpaired. */
+  private static final String[] PIECES = {
+    "应急", "管理", "\"", "\\", ",\"date\":\"2024-01-01\"", "\n", "\t", "\u0001", "\u2028", "é", "T00:00:00Z", " ",
+    "a", "\uD83D\uDE00", "\uD83D", "\uDE00"
+  };
+
+  @Test
+  void entriesEncodedOnceAreTheBytesOfTheStringPath() {
+    java.util.Random rnd = new java.util.Random(3);
+    int[] withSurrogates = {0, 0};
+    for (int n = 0; n < 5_000; n++) {
+      int pieces = rnd.nextBoolean() ? PIECES.length : PIECES.length - 3; // the last three have surrogates
+      String date = rnd.nextInt(4) == 0 ? "" : "20" + (10 + rnd.nextInt(17)) + "-0" + (1 + rnd.nextInt(9)) + "-1"
+          + rnd.nextInt(10);
+      SearchDoc d = new SearchDoc("r:" + text(rnd, 3, pieces), rnd.nextBoolean() ? "record" : "page",
+          text(rnd, 6, pieces), rnd.nextBoolean() ? "" : text(rnd, 3, pieces), text(rnd, 40, pieces),
+          "records/" + n + "/", date, date.isEmpty() ? "" : date.substring(0, 4), rnd.nextBoolean() ? "" : "aqsc",
+          text(rnd, 1, pieces), text(rnd, 2, pieces), rnd.nextBoolean() ? "" : "有效", "");
+      String url = "https://example.gov.cn/records/" + n + "/";
+      SearchEngineExport.Entry fast = SearchEngineExport.entry(d, "https://example.gov.cn/");
+      SearchEngineExport.Entry ref = SearchEngineExport.entryFromStrings(d, url);
+      assertEquals(ref.id(), fast.id());
+      assertEquals(escaped(ref.bulk()), escaped(fast.bulk()));
+      assertEquals(escaped(ref.solr()), escaped(fast.solr()));
+      withSurrogates[d.toString().chars().anyMatch(c -> Character.isSurrogate((char) c)) ? 1 : 0]++;
+    }
+    assertTrue(withSurrogates[0] > 1000 && withSurrogates[1] > 1000, () -> java.util.Arrays.toString(withSurrogates));
+  }
+
+  /** The bytes as text, non-ASCII bytes in hex (a failure shows where they differ). */
+  private static String escaped(byte[] b) {
+    StringBuilder s = new StringBuilder();
+    for (byte x : b) s.append(x >= 0x20 && x < 0x7F ? Character.toString(x) : String.format("<%02X>", x & 0xFF));
+    return s.toString();
+  }
+
+  /** {@code pieces} random pieces of the first {@code of} of {@link #PIECES}. */
+  private static String text(java.util.Random rnd, int pieces, int of) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < pieces; i++) b.append(PIECES[rnd.nextInt(of)]);
+    return b.toString();
+  }
 }
