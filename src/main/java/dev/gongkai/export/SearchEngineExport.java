@@ -232,14 +232,7 @@ public final class SearchEngineExport {
     // Jackson's UTF-8 writer escapes every surrogate (a pair as two escapes); the string path writes a pair as
     // its four bytes and a lone half as '?'. Documents with any go that way.
     if (hasSurrogate(d, url)) return entryFromStrings(d, url);
-    byte[] action = utf8Json(g -> {
-      g.writeStartObject();
-      g.writeObjectFieldStart("index");
-      g.writeStringField("_index", INDEX);
-      g.writeStringField("_id", d.id());
-      g.writeEndObject();
-      g.writeEndObject();
-    });
+    byte[] action = utf8Json(action(d));
     byte[] doc = utf8Json(g -> document(g, d, url, d.date()));
     if (action == null || doc == null) return entryFromStrings(d, url);
     byte[] bulk = new byte[action.length + doc.length + 2];
@@ -249,6 +242,18 @@ public final class SearchEngineExport {
     bulk[bulk.length - 1] = '\n';
     byte[] solr = d.date().isBlank() ? doc : solrDate(doc, d.date());
     return new Entry(d.id(), bulk, solr != null ? solr : utf8(json(g -> document(g, d, url, solrDate(d.date())))));
+  }
+
+  /** The Bulk API's action line of {@code d}, without its line end. */
+  private static Writes action(SearchDoc d) {
+    return g -> {
+      g.writeStartObject();
+      g.writeObjectFieldStart("index");
+      g.writeStringField("_index", INDEX);
+      g.writeStringField("_id", d.id());
+      g.writeEndObject();
+      g.writeEndObject();
+    };
   }
 
   private static boolean hasSurrogate(SearchDoc d, String url) {
@@ -296,14 +301,7 @@ public final class SearchEngineExport {
 
   /** {@link #entry} through strings, encoded at the end: the reference for it, and its way for unpaired surrogates. */
   static Entry entryFromStrings(SearchDoc d, String url) {
-    String action = json(g -> {
-      g.writeStartObject();
-      g.writeObjectFieldStart("index");
-      g.writeStringField("_index", INDEX);
-      g.writeStringField("_id", d.id());
-      g.writeEndObject();
-      g.writeEndObject();
-    });
+    String action = json(action(d));
     String doc = json(g -> document(g, d, url, d.date()));
     String solr = json(g -> document(g, d, url, solrDate(d.date())));
     return new Entry(d.id(), utf8(action + "\n" + doc + "\n"), utf8(solr));
