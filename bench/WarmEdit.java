@@ -29,7 +29,11 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   java -Xmx2g -cp "target/gongkai.jar:target/lib/*" bench/WarmEdit.java SITE OUT [ROUNDS] [--reuse] [--step]
+ *       [--warm=K]
  * </pre>
+ *
+ * <p>{@code --warm=K} runs K unchanged rebuilds before the first edit, as {@code gongkai serve} does after its first
+ * good build ({@code ServeCommand.WARM_UPS}) so that the JIT has compiled an edit's path.
  *
  * <p>{@code --reuse} starts from the output and build cache a previous run left (its first build is then incremental
  * too, with a cold JIT) instead of a clean build: quicker when comparing edits only.
@@ -46,6 +50,8 @@ public class WarmEdit {
     List<String> flags = List.of(args).subList(Math.min(3, args.length), args.length);
     boolean reuse = flags.contains("--reuse");
     boolean step = flags.contains("--step");
+    int warmUps = flags.stream().filter(f -> f.startsWith("--warm=")).mapToInt(f -> Integer.parseInt(f.substring(7)))
+        .findFirst().orElse(0);
     java.io.BufferedReader steps = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
         StandardCharsets.UTF_8));
     Path cache = out.resolveSibling(out.getFileName() + ".cache");
@@ -54,6 +60,10 @@ public class WarmEdit {
     if (!reuse) SiteBuild.forgetCache(req);
     print(reuse ? "first (reused cache)" : "clean", SiteBuild.run(req, Progress.NONE, warm));
     warm.awaitSave();
+    for (int i = 1; i <= warmUps; i++) {
+      print("no-op " + i, SiteBuild.run(req, Progress.NONE, warm));
+      warm.awaitSave();
+    }
 
     Path csv;
     try (Stream<Path> s = Files.walk(site.resolve("catalogue/records"))) {

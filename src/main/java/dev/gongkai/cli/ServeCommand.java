@@ -79,6 +79,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  /** How many unchanged rebuilds serve runs after its first good build, to compile an edit's path early. */
+  static final int WARM_UPS = 2;
+
   /** {@link #builder(Path, Lang)} with bilingual summaries. */
   static SiteBuilder builder(Path source) {
     return builder(source, Lang.BOTH);
@@ -93,11 +96,12 @@ public final class ServeCommand implements Callable<Integer> {
     return new SiteBuilder() {
       /** Kept between this session's builds: an edit reads and checks only the record files that changed. */
       private final WarmState warm = new WarmState();
+      private volatile Path lastOut;
 
       @Override
       public BuildOutcome build(Path outDir) throws Exception {
-        BuildRequest req = new BuildRequest(source, outDir).withCache(outDir.resolveSibling("cache"));
-        BuildResult r = SiteBuild.run(req, Progress.NONE, warm);
+        lastOut = outDir;
+        BuildResult r = SiteBuild.run(request(outDir), Progress.NONE, warm);
         String summary = lang.orEnglish().text("serve.built", r.pages(), r.published(), r.withheld(),
             ProgressPrinter.seconds(r.totalNanos()))
             + (r.pagesKept() > 0 ? lang.orEnglish().text("build.kept", r.pagesKept(), r.filesChanged()) : "");
@@ -110,6 +114,22 @@ public final class ServeCommand implements Callable<Integer> {
       @Override
       public boolean inPlace() {
         return true;
+      }
+
+      /**
+       * Rebuilds the unchanged site {@value #WARM_UPS} times: each keeps every page and writes nothing, and the JIT
+       * compiles the paths an edit takes (at 100,000 records the first edit took 2.8-3.2 s without, 2.3 s after two).
+       */
+      @Override
+      public void warmUp(java.util.function.BooleanSupplier stop) throws Exception {
+        Path out = lastOut;
+        for (int i = 0; i < WARM_UPS && out != null && !stop.getAsBoolean(); i++) {
+          SiteBuild.run(request(out), Progress.NONE, warm);
+        }
+      }
+
+      private BuildRequest request(Path outDir) {
+        return new BuildRequest(source, outDir).withCache(outDir.resolveSibling("cache"));
       }
     };
   }

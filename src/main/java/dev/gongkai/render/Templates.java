@@ -4,6 +4,7 @@ import dev.gongkai.diag.Bi;
 import dev.gongkai.diag.Code;
 import dev.gongkai.diag.Diagnostic;
 import dev.gongkai.diag.Location;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -65,16 +66,10 @@ public final class Templates {
    * @throws TemplateFailure with a located diagnostic when the template is broken
    */
   public String render(String template, Map<String, Object> vars, Locale locale) {
-    Context ctx = new Context(locale);
-    ctx.setVariables(vars);
-    try {
-      // Thymeleaf's own writer starts at 100 characters and doubles up to a page's ~8,000: seven copies per page.
-      FastStringWriter html = new FastStringWriter(16 * 1024);
-      engine.process(template, ctx, html);
-      return html.toString();
-    } catch (TemplateProcessingException e) {
-      throw new TemplateFailure(diagnostic(template, e), e);
-    }
+    // Thymeleaf's own writer starts at 100 characters and doubles up to a page's ~8,000: seven copies per page.
+    FastStringWriter html = new FastStringWriter(16 * 1024);
+    process(template, vars, locale, html);
+    return html.toString();
   }
 
   /** Each rendering thread's page buffer: pages are under 16 KB of UTF-8, a few grow it once. */
@@ -87,13 +82,17 @@ public final class Templates {
    * @throws TemplateFailure with a located diagnostic when the template is broken
    */
   public byte[] renderUtf8(String template, Map<String, Object> vars, Locale locale) {
-    Context ctx = new Context(locale);
-    ctx.setVariables(vars);
     Utf8Writer bytes = PAGE_BYTES.get();
     bytes.reset();
+    process(template, vars, locale, bytes);
+    return bytes.toBytes();
+  }
+
+  private void process(String template, Map<String, Object> vars, Locale locale, Writer out) {
+    Context ctx = new Context(locale);
+    ctx.setVariables(vars);
     try {
-      engine.process(template, ctx, bytes);
-      return bytes.toBytes();
+      engine.process(template, ctx, out);
     } catch (TemplateProcessingException e) {
       throw new TemplateFailure(diagnostic(template, e), e);
     }

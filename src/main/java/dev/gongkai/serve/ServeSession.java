@@ -44,6 +44,7 @@ public final class ServeSession implements AutoCloseable {
   // Guarded by lock.
   private boolean queued;
   private boolean closed;
+  private boolean warmedUp;
   private int buildNumber;
   private BuildOutcome lastOutcome;
   private String pendingTrigger;
@@ -243,6 +244,27 @@ public final class ServeSession implements AutoCloseable {
       lock.notifyAll();
     }
     SiteDirs.deleteAllExcept(workDir, site);
+    if (outcome.ok()) warmUp();
+  }
+
+  /** After the first good build, lets the builder prepare for the next ones until a build is waiting. */
+  private void warmUp() {
+    synchronized (lock) {
+      if (warmedUp || queued || closed) return;
+      warmedUp = true;
+    }
+    try {
+      options.builder().warmUp(this::buildWaiting);
+    } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
+      // Only a head start: the next build reports whatever is wrong with the site.
+      if (options.verbose()) e.printStackTrace(options.log());
+    }
+  }
+
+  private boolean buildWaiting() {
+    synchronized (lock) {
+      return queued || closed;
+    }
   }
 
   /** Calls the builder, turning crashes and nonsense into failed outcomes. */

@@ -68,4 +68,54 @@ class ServeCommandTest {
     }
     assertFalse(Files.exists(src.resolve("public")), "serve never writes the real output folder");
   }
+
+  /** Every file under {@code dir}: its bytes (as text) and its modification time. */
+  private static java.util.Map<String, String> snapshot(Path dir) throws Exception {
+    java.util.Map<String, String> files = new java.util.TreeMap<>();
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(p).toString(), Files.getLastModifiedTime(p) + " "
+            + java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void warmUpRebuildsTheUnchangedSiteWithoutTouchingTheOutput(@TempDir Path tmp) throws Exception {
+    Path src = Txtar.parse(MainTest.SITE.stripIndent()).writeTo(tmp.resolve("site"));
+    dev.gongkai.serve.SiteBuilder builder = ServeCommand.builder(src);
+    Path out = tmp.resolve("serve/site-0");
+    assertTrue(builder.build(out).ok());
+    // The build cache's state file is deleted by every build before it commits, and written again after it.
+    Path state = out.resolveSibling("cache").resolve("build-state.bin");
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!Files.exists(state) && System.nanoTime() < deadline) Thread.sleep(10);
+    assertTrue(Files.exists(state), "the first build's cache is written");
+    java.nio.file.attribute.FileTime saved = Files.getLastModifiedTime(state);
+    java.util.Map<String, String> before = snapshot(out);
+
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    builder.warmUp(() -> asked.incrementAndGet() > ServeCommand.WARM_UPS);
+    assertEquals(ServeCommand.WARM_UPS, asked.get(), "asked before each rebuild");
+    assertTrue(!Files.exists(state) || Files.getLastModifiedTime(state).compareTo(saved) > 0, "the warm-up built");
+    assertEquals(before, snapshot(out), "an unchanged rebuild writes nothing");
+
+    asked.set(0);
+    builder.warmUp(() -> asked.incrementAndGet() > 0);
+    assertEquals(1, asked.get(), "a waiting change stops it before it builds");
+
+    // The builds after it are as before: an edit is served as a clean build of the edited site would be.
+    Path records = src.resolve("catalogue/records/aqsc-01-01.csv");
+    Files.writeString(records, "索引号,标题,成文日期,发布日期,公开属性\n015583216/2024-00001,新通知,2024-03-01,2024-03-02,主动公开\n");
+    assertTrue(builder.build(out).ok());
+    Path clean = tmp.resolve("clean");
+    assertTrue(dev.gongkai.build.SiteBuild.run(new dev.gongkai.build.BuildRequest(src, clean),
+        dev.gongkai.build.Progress.NONE).ok());
+    java.util.Map<String, String> edited = snapshot(out);
+    java.util.Map<String, String> expected = snapshot(clean);
+    edited.replaceAll((k, v) -> v.substring(v.indexOf(' ') + 1));
+    expected.replaceAll((k, v) -> v.substring(v.indexOf(' ') + 1));
+    assertEquals(expected, edited);
+  }
 }

@@ -181,4 +181,58 @@ class ServeSessionTest {
       assertEquals(3, fresh.calls.get());
     }
   }
+
+  /** A builder whose warm-up runs until it is told to stop, counting its calls. */
+  private static final class WarmingBuilder implements SiteBuilder {
+    final FakeSiteBuilder fake = new FakeSiteBuilder();
+    final java.util.concurrent.atomic.AtomicInteger warmUps = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.CountDownLatch warming = new java.util.concurrent.CountDownLatch(1);
+
+    @Override
+    public BuildOutcome build(Path out) throws Exception {
+      return fake.build(out);
+    }
+
+    @Override
+    public void warmUp(java.util.function.BooleanSupplier stop) throws Exception {
+      warmUps.incrementAndGet();
+      warming.countDown();
+      while (!stop.getAsBoolean()) Thread.sleep(5);
+    }
+  }
+
+  private ServeSession startWith(SiteBuilder b, String dir) throws Exception {
+    return ServeSession.start(ServeOptions.of(b, tmp.resolve(dir), List.of()).withPort(0)
+        .withLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void warmUpFollowsTheFirstGoodBuildOnceAndGivesWayToAChange() throws Exception {
+    WarmingBuilder b = new WarmingBuilder();
+    try (ServeSession s = startWith(b, "work-warm")) {
+      assertTrue(b.warming.await(5, java.util.concurrent.TimeUnit.SECONDS), "no warm-up after the first build");
+      b.fake.title = "v2";
+      s.rebuild(); // the warm-up never ends by itself: this build runs only if it stops when a build waits
+      BuildOutcome second = s.awaitBuild(2, WAIT);
+      assertTrue(second.ok());
+      assertTrue(new TestHttp(s.port()).get("/").body().contains("<h1>v2</h1>"));
+      s.rebuild();
+      s.awaitBuild(3, WAIT);
+      assertEquals(1, b.warmUps.get(), "one warm-up per session");
+    }
+  }
+
+  @Test
+  void warmUpWaitsForAGoodBuild() throws Exception {
+    WarmingBuilder b = new WarmingBuilder();
+    b.fake.fail = true;
+    try (ServeSession s = startWith(b, "work-warm-late")) {
+      assertFalse(s.lastOutcome().ok());
+      b.fake.fail = false;
+      s.rebuild();
+      assertTrue(s.awaitBuild(2, WAIT).ok());
+      assertTrue(b.warming.await(5, java.util.concurrent.TimeUnit.SECONDS), "no warm-up after the first good build");
+      assertEquals(2, b.fake.calls.get(), "the warm-up is not a build of its own");
+    }
+  }
 }
