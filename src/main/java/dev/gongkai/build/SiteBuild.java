@@ -268,7 +268,9 @@ public final class SiteBuild {
                 previousIndex, warm)) {
       if (prescan != null && cached == null) prescan.scanWritten(out.files(false));
       OutputSink sink = prescan == null ? out : prescan.sink(out);
-      Templates templates = new Templates(tree.root().resolve("site-templates"));
+      java.nio.file.Path templatesDir = tree.root().resolve("site-templates");
+      byte[] templatesKey = req.cacheDir() == null ? null : templatesDigest(templatesDir);
+      Templates templates = templates(templatesDir, templatesKey, warm);
       int expected = published.records().size();
       int pages;
       int kept = 0;
@@ -283,7 +285,7 @@ public final class SiteBuild {
           if (warm != null) warm.pageKeys = pageKeys =
               new dev.gongkai.render.PageKeys(published.records(), warm.pageKeys);
           renderer.incremental(new SiteRenderer.Memo(cached == null ? null : cached.pages(), memo,
-              templatesDigest(tree.root().resolve("site-templates")), digest, pageKeys));
+              templatesKey, digest, pageKeys));
         }
         pages = renderer.render(n -> progress.pages(n, expected));
         kept = renderer.pagesKept();
@@ -370,6 +372,19 @@ public final class SiteBuild {
    * Digest of the site's template folder (every file's path and bytes, sorted) and of the generator whose bundled
    * templates fill in the rest: pages rendered by templates with the same digest may be kept.
    */
+  /**
+   * The site's templates: in serve, the last build's while their files are the same (Thymeleaf keeps what it parsed
+   * per engine, so a new one parsed every template and expression again on every edit).
+   */
+  private static Templates templates(java.nio.file.Path dir, byte[] key, WarmState warm) {
+    if (warm == null || key == null) return new Templates(dir);
+    if (warm.templates == null || !java.util.Arrays.equals(warm.templatesKey, key)) {
+      warm.templates = new Templates(dir);
+      warm.templatesKey = key;
+    }
+    return warm.templates;
+  }
+
   private static byte[] templatesDigest(java.nio.file.Path dir) throws IOException {
     try {
       java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");

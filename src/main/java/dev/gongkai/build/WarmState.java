@@ -43,6 +43,9 @@ public final class WarmState {
   RecordDocs.Carried searchDocs;
   /** The last build's page keys, or null. */
   PageKeys pageKeys;
+  /** The last build's templates (parsed as pages used them) and the digest of their files, or null. */
+  dev.gongkai.render.Templates templates;
+  byte[] templatesKey;
   /** The cache state the last build committed, and its folder; null before one. */
   private BuildCache.State state;
   private Path stateDir;

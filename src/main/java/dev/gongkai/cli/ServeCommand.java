@@ -80,7 +80,7 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   /** How many unchanged rebuilds serve runs after its first good build, to compile an edit's path early. */
-  static final int WARM_UPS = 2;
+  static final int WARM_UPS = 3;
 
   /** {@link #builder(Path, Lang)} with bilingual summaries. */
   static SiteBuilder builder(Path source) {
@@ -117,8 +117,9 @@ public final class ServeCommand implements Callable<Integer> {
       }
 
       /**
-       * Rebuilds the unchanged site {@value #WARM_UPS} times: each keeps every page and writes nothing, and the JIT
-       * compiles the paths an edit takes (at 100,000 records the first edit took 2.8-3.2 s without, 2.3 s after two).
+       * Rebuilds the unchanged site {@code WARM_UPS} times: each keeps every page and writes nothing, and the JIT
+       * compiles the paths an edit takes. At 100,000 records the first edit took 2.8-3.2 s without, 2.3 s after two
+       * and 1.9-2.6 s after four (BENCHMARKS.md).
        */
       @Override
       public void warmUp(java.util.function.BooleanSupplier stop) throws Exception {

@@ -122,7 +122,7 @@ public final class SiteRenderer {
   public SiteRenderer incremental(Memo memo) {
     this.memo = memo;
     this.digest = memo.digest();
-    this.templateDeps = new TemplateDeps(contentDir.getParent().resolve("site-templates"));
+    this.templateDeps = templates.deps();
     Map<String, Object> g = new TreeMap<>();
     Map<String, Object> sample = common("", "home", "", List.of());
     for (String k : GLOBALS) g.put(k, sample.get(k));

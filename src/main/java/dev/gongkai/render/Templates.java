@@ -20,7 +20,8 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /**
  * The Thymeleaf templates of a site: {@code site-templates/*.html} when the site has them, each falling back to the
- * bundled default of the same name. Thread-safe once built (templates are parsed once and cached).
+ * bundled default of the same name. Thread-safe once built (templates are parsed once and cached): an instance may
+ * serve every build whose template files are the same ({@code gongkai serve} keeps one while they are).
  */
 public final class Templates {
   public static final String DEFAULTS = "gongkai/default-templates/";
@@ -28,6 +29,7 @@ public final class Templates {
   private final TemplateEngine engine = new TemplateEngine();
   private final Path siteDir;
   private final UiMessages messages;
+  private final TemplateDeps deps;
 
   /** @param siteDir the site's {@code site-templates/} folder; may not exist */
   public Templates(Path siteDir) {
@@ -50,6 +52,12 @@ public final class Templates {
     engine.addTemplateResolver(bundled);
     this.messages = new UiMessages(siteDir);
     engine.setMessageResolver(messages);
+    this.deps = new TemplateDeps(siteDir);
+  }
+
+  /** Which whole-site values each template reads; read from the template files once per instance, like the templates. */
+  TemplateDeps deps() {
+    return deps;
   }
 
   private static void configure(org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver r, int order) {
