@@ -57,4 +57,16 @@ class DataFilesTest {
     assertEquals(expected, back.orElseThrow());
     assertEquals(Optional.empty(), DataFiles.read(file, 8, in -> "read"), "another format");
   }
+
+  @Test
+  void charsAreTheirCountThenUtf16BigEndian() throws Exception {
+    for (String s : samples()) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      DataFiles.writeChars(new DataOutputStream(bytes), s);
+      java.nio.ByteBuffer expected = java.nio.ByteBuffer.allocate(4 + 2 * s.length()).putInt(s.length());
+      for (char c : s.toCharArray()) expected.putChar(c); // big-endian, lone surrogates as they are
+      assertEquals(java.util.HexFormat.of().formatHex(expected.array()),
+          java.util.HexFormat.of().formatHex(bytes.toByteArray()), "the cache files' format is unchanged");
+    }
+  }
 }
