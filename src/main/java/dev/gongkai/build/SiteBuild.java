@@ -369,10 +369,6 @@ public final class SiteBuild {
   }
 
   /**
-   * Digest of the site's template folder (every file's path and bytes, sorted) and of the generator whose bundled
-   * templates fill in the rest: pages rendered by templates with the same digest may be kept.
-   */
-  /**
    * The site's templates: in serve, the last build's while their files are the same (Thymeleaf keeps what it parsed
    * per engine, so a new one parsed every template and expression again on every edit).
    */
@@ -385,6 +381,10 @@ public final class SiteBuild {
     return warm.templates;
   }
 
+  /**
+   * Digest of the site's template folder (every file's path and bytes, sorted) and of the generator whose bundled
+   * templates fill in the rest: pages rendered by templates with the same digest may be kept.
+   */
   private static byte[] templatesDigest(java.nio.file.Path dir) throws IOException {
     try {
       java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");

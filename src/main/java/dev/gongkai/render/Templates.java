@@ -55,7 +55,7 @@ public final class Templates {
     this.deps = new TemplateDeps(siteDir);
   }
 
-  /** Which whole-site values each template reads; read from the template files once per instance, like the templates. */
+  /** Which whole-site values each template reads: read from the files once per instance, as the templates are. */
   TemplateDeps deps() {
     return deps;
   }
