@@ -96,11 +96,9 @@ public final class ServeCommand implements Callable<Integer> {
     return new SiteBuilder() {
       /** Kept between this session's builds: an edit reads and checks only the record files that changed. */
       private final WarmState warm = new WarmState();
-      private volatile Path lastOut;
 
       @Override
       public BuildOutcome build(Path outDir) throws Exception {
-        lastOut = outDir;
         BuildResult r = SiteBuild.run(request(outDir), Progress.NONE, warm);
         String summary = lang.orEnglish().text("serve.built", r.pages(), r.published(), r.withheld(),
             ProgressPrinter.seconds(r.totalNanos()))
@@ -122,10 +120,9 @@ public final class ServeCommand implements Callable<Integer> {
        * and 1.9-2.6 s after four (BENCHMARKS.md).
        */
       @Override
-      public void warmUp(java.util.function.BooleanSupplier stop) throws Exception {
-        Path out = lastOut;
-        for (int i = 0; i < WARM_UPS && out != null && !stop.getAsBoolean(); i++) {
-          SiteBuild.run(request(out), Progress.NONE, warm);
+      public void warmUp(Path outDir, java.util.function.BooleanSupplier stop) throws Exception {
+        for (int i = 0; i < WARM_UPS && !stop.getAsBoolean(); i++) {
+          SiteBuild.run(request(outDir), Progress.NONE, warm);
         }
       }
 

@@ -244,17 +244,17 @@ public final class ServeSession implements AutoCloseable {
       lock.notifyAll();
     }
     SiteDirs.deleteAllExcept(workDir, site);
-    if (outcome.ok()) warmUp();
+    if (outcome.ok()) warmUp(out);
   }
 
   /** After the first good build, lets the builder prepare for the next ones until a build is waiting. */
-  private void warmUp() {
+  private void warmUp(Path built) {
     synchronized (lock) {
       if (warmedUp || queued || closed) return;
       warmedUp = true;
     }
     try {
-      options.builder().warmUp(this::buildWaiting);
+      options.builder().warmUp(built, this::buildWaiting);
     } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
       // Only a head start: the next build reports whatever is wrong with the site.
       if (options.verbose()) e.printStackTrace(options.log());

@@ -96,13 +96,13 @@ class ServeCommandTest {
     java.util.Map<String, String> before = snapshot(out);
 
     java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-    builder.warmUp(() -> asked.incrementAndGet() > ServeCommand.WARM_UPS);
+    builder.warmUp(out, () -> asked.incrementAndGet() > ServeCommand.WARM_UPS);
     assertEquals(ServeCommand.WARM_UPS, asked.get(), "asked before each rebuild");
     assertTrue(!Files.exists(state) || Files.getLastModifiedTime(state).compareTo(saved) > 0, "the warm-up built");
     assertEquals(before, snapshot(out), "an unchanged rebuild writes nothing");
 
     asked.set(0);
-    builder.warmUp(() -> asked.incrementAndGet() > 0);
+    builder.warmUp(out, () -> asked.incrementAndGet() > 0);
     assertEquals(1, asked.get(), "a waiting change stops it before it builds");
 
     // The builds after it are as before: an edit is served as a clean build of the edited site would be.

@@ -194,7 +194,7 @@ class ServeSessionTest {
     }
 
     @Override
-    public void warmUp(java.util.function.BooleanSupplier stop) throws Exception {
+    public void warmUp(Path outDir, java.util.function.BooleanSupplier stop) throws Exception {
       warmUps.incrementAndGet();
       warming.countDown();
       while (!stop.getAsBoolean()) Thread.sleep(5);
