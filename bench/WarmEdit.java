@@ -29,11 +29,14 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   java -Xmx2g -cp "target/gongkai.jar:target/lib/*" bench/WarmEdit.java SITE OUT [ROUNDS] [--reuse] [--step]
- *       [--warm=K]
+ *       [--warm=K] [--idle]
  * </pre>
  *
  * <p>{@code --warm=K} runs K unchanged rebuilds before the first edit, as {@code gongkai serve} does after its first
  * good build ({@code ServeCommand.WARM_UPS}) so that the JIT has compiled an edit's path.
+ *
+ * <p>{@code --idle} collects the heap between edits when the old generation is nearly full, as {@code gongkai serve}
+ * does while idle ({@code IdleCollection}); the line after an edit says when it did.
  *
  * <p>{@code --reuse} starts from the output and build cache a previous run left (its first build is then incremental
  * too, with a cold JIT) instead of a clean build: quicker when comparing edits only.
@@ -50,6 +53,8 @@ public class WarmEdit {
     List<String> flags = List.of(args).subList(Math.min(3, args.length), args.length);
     boolean reuse = flags.contains("--reuse");
     boolean step = flags.contains("--step");
+    // As gongkai serve between builds (ServeCommand's idle): a full collection when the old generation is nearly full.
+    dev.gongkai.serve.IdleCollection idle = flags.contains("--idle") ? new dev.gongkai.serve.IdleCollection() : null;
     int warmUps = flags.stream().filter(f -> f.startsWith("--warm=")).mapToInt(f -> Integer.parseInt(f.substring(7)))
         .findFirst().orElse(0);
     java.io.BufferedReader steps = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
@@ -64,6 +69,7 @@ public class WarmEdit {
       print("no-op " + i, SiteBuild.run(req, Progress.NONE, warm));
       warm.awaitSave();
     }
+    if (idle != null) idle.collectIfDue();
 
     Path csv;
     try (Stream<Path> s = Files.walk(site.resolve("catalogue/records"))) {
@@ -98,11 +104,27 @@ public class WarmEdit {
         // edits come seconds apart): waited for here, so that it is not counted in the next edit's time.
         long s0 = System.nanoTime();
         warm.awaitSave();
-        System.out.printf(Locale.ROOT, "  cache written %.2f s after the output%n", (System.nanoTime() - s0) / 1e9);
+        long s1 = System.nanoTime();
+        String heap = oldGen();
+        String collected = idle != null && idle.collectIfDue()
+            ? String.format(Locale.ROOT, "; then collected the heap in %.2f s", (System.nanoTime() - s1) / 1e9) : "";
+        collected += "; old generation " + heap;
+        System.out.printf(Locale.ROOT, "  cache written %.2f s after the output%s%n", (s1 - s0) / 1e9, collected);
       }
     } finally {
       Files.write(csv, original);
     }
+  }
+
+  /** The old generation's use, size and maximum, in MB. */
+  private static String oldGen() {
+    for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getName().contains("Old Gen") || p.getName().contains("Tenured")) {
+        java.lang.management.MemoryUsage u = p.getUsage();
+        return String.format(Locale.ROOT, "%d/%d/%d MB", u.getUsed() >> 20, u.getCommitted() >> 20, u.getMax() >> 20);
+      }
+    }
+    return "?";
   }
 
   /** CPU time of the whole process so far: steadier than wall time on a shared machine. */

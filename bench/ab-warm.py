@@ -11,7 +11,8 @@ Prints each edit's line and, at the end, the median wall and CPU time of edits S
 
 SITE_A and SITE_B are copies of one site (cp -a). Each OUT must hold an output and build cache left by the same jar
 (a run of WarmEdit without --reuse), else the first build is a clean one. JVM_OPTS, space-separated, are added to
-that side's java command (e.g. to compare -XX:+UseTransparentHugePages with the same jar on both sides).
+that side's java command (e.g. to compare -XX:+UseTransparentHugePages with the same jar on both sides); those that
+start with -- go to that side's WarmEdit instead (e.g. --idle).
 With WARM=K in the environment, each side first runs K unchanged rebuilds, as gongkai serve does (WarmEdit --warm=K).
 """
 import os
@@ -23,8 +24,10 @@ import sys
 
 def start(jar, out, site, edits, opts):
     lib = jar.rsplit('/', 1)[0] + '/lib/*'
-    cmd = ['java', '-Xmx2g', '-XX:+UseParallelGC'] + opts + ['-cp', jar + ':' + lib, 'bench/WarmEdit.java', site, out,
-           str(edits), '--reuse', '--step'] + (['--warm=' + os.environ['WARM']] if os.environ.get('WARM') else [])
+    jvm = [o for o in opts if not o.startswith('--')]
+    flags = [o for o in opts if o.startswith('--')]  # WarmEdit's own, e.g. --idle
+    cmd = ['java', '-Xmx2g', '-XX:+UseParallelGC'] + jvm + ['-cp', jar + ':' + lib, 'bench/WarmEdit.java', site, out,
+           str(edits), '--reuse', '--step'] + (['--warm=' + os.environ['WARM']] if os.environ.get('WARM') else []) + flags
     return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             bufsize=1)
 

@@ -87,4 +87,20 @@ public final class WarmState {
     BuildCache.await(s);
   }
 
+  /**
+   * Waits until the last build's cache write has ended, leaving a failure of it to the next build (or
+   * {@link #awaitSave}), which reports it.
+   */
+  public void awaitSaveEnded() {
+    FutureTask<Void> s = saving;
+    if (s == null) return;
+    try {
+      s.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      // Reported by the next awaitSave.
+    }
+  }
+
 }

@@ -244,7 +244,21 @@ public final class ServeSession implements AutoCloseable {
       lock.notifyAll();
     }
     SiteDirs.deleteAllExcept(workDir, site);
-    if (outcome.ok()) warmUp(out);
+    if (outcome.ok()) {
+      warmUp(out);
+      idle();
+    }
+  }
+
+  /** Gives the builder its moment between builds, unless a build is waiting. */
+  private void idle() {
+    if (buildWaiting()) return;
+    try {
+      options.builder().idle(this::buildWaiting);
+    } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
+      // Tidying only: the next build reports whatever is wrong.
+      if (options.verbose()) e.printStackTrace(options.log());
+    }
   }
 
   /** After the first good build, lets the builder prepare for the next ones until a build is waiting. */

@@ -48,4 +48,13 @@ public interface SiteBuilder {
    * and publishes it. Throwing is allowed and ignored.
    */
   default void warmUp(Path outDir, BooleanSupplier stop) throws Exception {}
+
+  /**
+   * Called on the build thread after each successful build has been published (and after the {@link #warmUp}), while
+   * no other build is waiting: a moment to tidy up what would otherwise slow the next build down. The CLI's builder
+   * waits for its build cache to be written and then, when the heap is nearly full, collects it
+   * ({@link IdleCollection}). A change saved meanwhile waits until this returns: return soon after {@code stop} turns
+   * true. Throwing is allowed and ignored.
+   */
+  default void idle(BooleanSupplier stop) throws Exception {}
 }

@@ -116,4 +116,18 @@ class ServeCommandTest {
         dev.gongkai.build.Progress.NONE).ok());
     assertEquals(TreeDigest.of(clean), TreeDigest.of(out));
   }
+
+  @Test
+  void idleReturnsOnceTheBuildCacheIsWritten(@TempDir Path tmp) throws Exception {
+    Path src = Txtar.parse(MainTest.SITE.stripIndent()).writeTo(tmp.resolve("site"));
+    dev.gongkai.serve.SiteBuilder builder = ServeCommand.builder(src);
+    Path out = tmp.resolve("serve/site-0");
+    Path state = out.resolveSibling("cache").resolve("build-state.bin");
+    for (int i = 0; i < 3; i++) {
+      assertTrue(builder.build(out).ok());
+      builder.idle(() -> false);
+      // Written in the background after each build: the idle moment waits for it, then collects if due.
+      assertTrue(Files.exists(state), "build " + (i + 1) + "'s cache is written when idle returns");
+    }
+  }
 }

@@ -235,4 +235,55 @@ class ServeSessionTest {
       assertEquals(2, b.fake.calls.get(), "the warm-up is not a build of its own");
     }
   }
+
+  /** A builder that notes the builds after which it was given its idle moment, and can hold a build until told. */
+  private static final class IdlingBuilder implements SiteBuilder {
+    final FakeSiteBuilder fake = new FakeSiteBuilder();
+    final List<Integer> idledAfter = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+    volatile java.util.concurrent.CountDownLatch hold;
+
+    @Override
+    public BuildOutcome build(Path out) throws Exception {
+      started.incrementAndGet();
+      java.util.concurrent.CountDownLatch h = hold;
+      hold = null;
+      if (h != null) h.await();
+      return fake.build(out);
+    }
+
+    @Override
+    public void idle(java.util.function.BooleanSupplier stop) {
+      idledAfter.add(started.get());
+    }
+  }
+
+  private static void awaitSize(List<?> list, int size) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (list.size() < size && System.nanoTime() < deadline) Thread.sleep(5);
+  }
+
+  @Test
+  void idleFollowsEachGoodBuildUnlessAnotherWaits() throws Exception {
+    IdlingBuilder b = new IdlingBuilder();
+    try (ServeSession s = startWith(b, "work-idle")) {
+      awaitSize(b.idledAfter, 1);
+      assertEquals(List.of(1), b.idledAfter, "after the first build");
+      b.fake.fail = true;
+      s.rebuild();
+      assertFalse(s.awaitBuild(2, WAIT).ok());
+      b.fake.fail = false;
+      java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+      b.hold = hold;
+      s.rebuild(); // build 3, held until build 4 is waiting
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (b.started.get() < 3 && System.nanoTime() < deadline) Thread.sleep(5);
+      s.rebuild();
+      hold.countDown();
+      assertTrue(s.awaitBuild(4, WAIT).ok());
+      awaitSize(b.idledAfter, 2);
+      Thread.sleep(50); // an idle moment after build 3 (none is due) would have been noted by now
+      assertEquals(List.of(1, 4), b.idledAfter, "none after a failed build, none while a build waits");
+    }
+  }
 }
