@@ -102,5 +102,4 @@ public final class WarmState {
       // Reported by the next awaitSave.
     }
   }
-
 }

@@ -13,9 +13,8 @@ import java.util.Optional;
  *
  * <p>At 100,000 records a warm edit promotes up to 200 MB into the old generation, whose live part is about 720 MB of
  * some 1,040 MB committed (with a 2 GiB heap); the collector then compacts it every 3–5 edits, a 0.5–0.9 s pause
- * inside whichever build it falls in.
- * Made between builds instead, once the last build's output is served and its build cache written, the pause is spent
- * while the publisher reads the page.
+ * inside whichever build it falls in. Made between builds instead, once the last build's output is served and its
+ * build cache written, the pause is spent while the publisher reads the page.
  *
  * <p>Not thread-safe: one instance per build thread. Small sites never reach {@link #MIN_GROWTH}, so it does nothing
  * for them.
@@ -27,7 +26,7 @@ public final class IdleCollection {
    * because one edit may promote more than the last: at 100,000 records, edits promoted 0–200 MB each.
    */
   static final int HEADROOM_BUILDS = 3;
-  /** Growth below this (bytes since the last look) never leads to a collection: a small site, or a build that kept all. */
+  /** Growth (bytes since the last look) below which nothing is collected: a small site, or a build that kept all. */
   static final long MIN_GROWTH = 32L << 20;
 
   private final Optional<MemoryPoolMXBean> oldGen;
@@ -44,8 +43,9 @@ public final class IdleCollection {
 
   /**
    * Collects now when the old generation has less room left in its committed size than {@link #HEADROOM_BUILDS} times
-   * what it grew since the last call. Call it on the build thread after a build, when no other build is waiting: the collection stops every
-   * thread for as long as it takes (about 0.6 s with 700 MB live). Returns whether it collected.
+   * what it grew since the last call. Call it on the build thread after a build, when no other build is waiting: the
+   * collection stops every thread for as long as it takes (about 0.6 s with 720 MB live). Returns whether it
+   * collected.
    */
   public boolean collectIfDue() {
     if (oldGen.isEmpty()) return false;

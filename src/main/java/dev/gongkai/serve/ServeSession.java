@@ -20,9 +20,11 @@ import java.util.concurrent.TimeoutException;
  * <p>Build N is written to {@code <workDir>/site-N}. When it succeeds the server switches to it and older
  * {@code site-*} folders are deleted; when it fails the server keeps the previous site, shows the errors over its
  * pages, and the failed output is deleted. An {@linkplain SiteBuilder#inPlace() in-place} builder instead updates
- * {@code site-0} every time (the CLI's incremental build), which a failed build leaves as it was. Builds run one at a time on a background thread; changes during a build
- * schedule exactly one more build after it. The build number goes up after every build, successful or not, and open
- * pages reload. A builder that throws (or returns {@code null}) counts as a failed build; the session lives on.
+ * {@code site-0} every time (the CLI's incremental build), which a failed build leaves as it was. Builds run one at a
+ * time on a background thread; changes during a build schedule exactly one more build after it. The build number goes
+ * up after every build, successful or not, and open pages reload. A builder that throws (or returns {@code null})
+ * counts as a failed build; the session lives on. After a good build, while no other waits, the builder is given its
+ * {@linkplain SiteBuilder#warmUp warm-up} (the first time) and its {@linkplain SiteBuilder#idle idle moment}.
  *
  * <p>Typical use by the CLI:
  *
