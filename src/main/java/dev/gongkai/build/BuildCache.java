@@ -192,13 +192,29 @@ final class BuildCache {
    */
   static void saveAll(Path dir, State state, SearchState search, SearchEnginePatch.Layout layout, NeedleMemo needles)
       throws IOException {
+    saveAll(dir, state, search, layout, needles, new KeyOrders());
+  }
+
+  /**
+   * The orders the last save wrote the output's files and the page memo in: given again to the next save of the same
+   * process, which then sorts only when the paths changed.
+   */
+  record KeyOrders(dev.gongkai.write.KeyOrder files, dev.gongkai.write.KeyOrder pages) {
+    KeyOrders() {
+      this(new dev.gongkai.write.KeyOrder(), new dev.gongkai.write.KeyOrder());
+    }
+  }
+
+  /** As {@link #saveAll(Path, State, SearchState, SearchEnginePatch.Layout, NeedleMemo)}, in {@code orders}. */
+  static void saveAll(Path dir, State state, SearchState search, SearchEnginePatch.Layout layout, NeedleMemo needles,
+      KeyOrders orders) throws IOException {
     java.util.concurrent.FutureTask<Void> side = new java.util.concurrent.FutureTask<>(() -> {
       keepSideFiles(dir, state.indexKey(), search, layout, needles);
       return null;
     });
     new Thread(side, "gongkai-cache").start();
     try {
-      save(dir, state);
+      save(dir, state, orders);
     } finally {
       await(side);
     }
@@ -220,7 +236,7 @@ final class BuildCache {
   }
 
   /** Writes the state of a build just committed (written aside, then moved in). */
-  private static void save(Path dir, State state) throws IOException {
+  private static void save(Path dir, State state, KeyOrders orders) throws IOException {
     DataFiles.write(dir.resolve(FILE), FORMAT, out -> {
       out.writeUTF(state.stamp());
       out.write(state.auditDigest());
@@ -230,8 +246,8 @@ final class BuildCache {
       paths.sort(null);
       out.writeInt(paths.size());
       for (String p : paths) out.writeUTF(p);
-      state.manifest().writeTo(out);
-      state.pages().writeTo(out);
+      state.manifest().writeTo(out, orders.files());
+      state.pages().writeTo(out, orders.pages());
       state.datasets().writeTo(out);
     });
   }

@@ -50,6 +50,8 @@ public final class WarmState {
   private BuildCache.State state;
   private Path stateDir;
   private FutureTask<Void> saving;
+  /** The order of the last save's paths (one save at a time: each build waits for the last). */
+  private final BuildCache.KeyOrders orders = new BuildCache.KeyOrders();
 
   /** The committed state for {@code stamp} in {@code dir}: the one held here, else the one on disk. */
   Optional<BuildCache.State> state(Path dir, String stamp) {
@@ -69,7 +71,7 @@ public final class WarmState {
     state = committed;
     stateDir = dir;
     saving = new FutureTask<>(() -> {
-      BuildCache.saveAll(dir, committed, search, layout, needles);
+      BuildCache.saveAll(dir, committed, search, layout, needles, orders);
       return null;
     });
     Thread t = new Thread(saving, "gongkai-cache-save");

@@ -92,24 +92,32 @@ public final class PageMemo {
     return e;
   }
 
-  /** Writes the memo, sorted by path (the file is the same for the same build). */
-  public void writeTo(DataOutputStream out) throws IOException {
-    Map<String, Entry> sorted = new TreeMap<>(entries);
+  /**
+   * Writes the memo sorted by path, so the file is the same for the same build; {@code order} sorts the paths (and
+   * gives the last save's order again when they are the same).
+   */
+  public void writeTo(DataOutputStream out, dev.gongkai.write.KeyOrder order) throws IOException {
+    String[] paths = order.sorted(entries);
     out.writeInt(FORMAT);
-    out.writeInt(sorted.size());
-    for (Map.Entry<String, Entry> e : sorted.entrySet()) {
-      out.writeUTF(e.getKey());
-      Entry v = e.getValue();
+    out.writeInt(paths.length);
+    for (String path : paths) {
+      out.writeUTF(path);
+      Entry v = entries.get(path);
       out.write(v.key());
-      writeMap(out, new TreeMap<>(v.downloads()));
+      writeMap(out, sorted(v.downloads()));
       out.writeInt(v.linked().size());
-      for (Map.Entry<String, String> l : new TreeMap<>(v.linked()).entrySet()) {
+      for (Map.Entry<String, String> l : sorted(v.linked()).entrySet()) {
         out.writeUTF(l.getKey());
         out.writeUTF(l.getValue());
       }
       out.writeInt(v.downloadFields().size());
       for (String f : v.downloadFields()) out.writeUTF(f);
     }
+  }
+
+  /** {@code m} in key order: itself when it has at most one entry (most pages link to no file and read no list). */
+  private static <V> Map<String, V> sorted(Map<String, V> m) {
+    return m.size() <= 1 ? m : new TreeMap<>(m);
   }
 
   private static void writeMap(DataOutputStream out, Map<String, byte[]> m) throws IOException {

@@ -73,12 +73,17 @@ public record OutputManifest(Map<String, byte[]> files) {
     return had != null && Arrays.equals(had, sha256);
   }
 
-  public void writeTo(DataOutputStream out) throws IOException {
+  /**
+   * Writes the manifest sorted by path, so the file is the same for the same output; {@code order} sorts the paths
+   * (and gives the last save's order again when they are the same).
+   */
+  public void writeTo(DataOutputStream out, KeyOrder order) throws IOException {
+    String[] paths = order.sorted(files);
     out.writeInt(FORMAT);
-    out.writeInt(files.size());
-    for (Map.Entry<String, byte[]> e : new TreeMap<>(files).entrySet()) {
-      out.writeUTF(e.getKey());
-      out.write(e.getValue());
+    out.writeInt(paths.length);
+    for (String p : paths) {
+      out.writeUTF(p);
+      out.write(files.get(p));
     }
   }
 
