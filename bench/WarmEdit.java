@@ -118,13 +118,10 @@ public class WarmEdit {
 
   /** The old generation's use, size and maximum, in MB. */
   private static String oldGen() {
-    for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getName().contains("Old Gen") || p.getName().contains("Tenured")) {
-        java.lang.management.MemoryUsage u = p.getUsage();
-        return String.format(Locale.ROOT, "%d/%d/%d MB", u.getUsed() >> 20, u.getCommitted() >> 20, u.getMax() >> 20);
-      }
-    }
-    return "?";
+    return dev.gongkai.serve.IdleCollection.oldGeneration().map(p -> {
+      java.lang.management.MemoryUsage u = p.getUsage();
+      return String.format(Locale.ROOT, "%d/%d/%d MB", u.getUsed() >> 20, u.getCommitted() >> 20, u.getMax() >> 20);
+    }).orElse("?");
   }
 
   /** CPU time of the whole process so far: steadier than wall time on a shared machine. */

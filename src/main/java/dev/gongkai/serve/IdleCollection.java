@@ -73,7 +73,7 @@ public final class IdleCollection {
   }
 
   /** The heap pool that holds long-lived objects (ParallelGC, G1 and Serial name it so), if any. */
-  static Optional<MemoryPoolMXBean> oldGeneration() {
+  public static Optional<MemoryPoolMXBean> oldGeneration() {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       String name = pool.getName().toLowerCase(Locale.ROOT);
       if (pool.getType() == MemoryType.HEAP && (name.contains("old gen") || name.contains("tenured"))) {

@@ -255,12 +255,8 @@ public final class ServeSession implements AutoCloseable {
   /** Gives the builder its moment between builds, unless a build is waiting. */
   private void idle() {
     if (buildWaiting()) return;
-    try {
-      options.builder().idle(this::buildWaiting);
-    } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
-      // Tidying only: the next build reports whatever is wrong.
-      if (options.verbose()) e.printStackTrace(options.log());
-    }
+    // Tidying only: the next build reports whatever is wrong.
+    quietly(() -> options.builder().idle(this::buildWaiting));
   }
 
   /** After the first good build, lets the builder prepare for the next ones until a build is waiting. */
@@ -269,12 +265,22 @@ public final class ServeSession implements AutoCloseable {
       if (warmedUp || queued || closed) return;
       warmedUp = true;
     }
+    // Only a head start: the next build reports whatever is wrong with the site.
+    quietly(() -> options.builder().warmUp(built, this::buildWaiting));
+  }
+
+  /** Something a build may skip or have done by halves: a failure of it is printed with --verbose, else ignored. */
+  private void quietly(Hook hook) {
     try {
-      options.builder().warmUp(built, this::buildWaiting);
+      hook.run();
     } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
-      // Only a head start: the next build reports whatever is wrong with the site.
       if (options.verbose()) e.printStackTrace(options.log());
     }
+  }
+
+  @FunctionalInterface
+  private interface Hook {
+    void run() throws Exception;
   }
 
   private boolean buildWaiting() {

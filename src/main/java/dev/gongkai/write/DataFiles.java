@@ -98,15 +98,13 @@ public final class DataFiles {
   public static void writeChars(DataOutputStream out, String s) throws IOException {
     int n = s.length();
     out.writeInt(n);
-    CharBuffers b = CHAR_BUFFERS.get().fit(n);
-    s.getChars(0, n, b.chars, 0);
+    byte[] bytes = CHAR_BUFFERS.get().fit(n).bytes;
     // Big-endian, as a CharBuffer view would put them; two buffer objects per string were 8 % of what a serve edit
     // allocated (the search state is saved after every edit).
-    char[] c = b.chars;
-    byte[] bytes = b.bytes;
     for (int i = 0; i < n; i++) {
-      bytes[2 * i] = (byte) (c[i] >>> 8);
-      bytes[2 * i + 1] = (byte) c[i];
+      char c = s.charAt(i);
+      bytes[2 * i] = (byte) (c >>> 8);
+      bytes[2 * i + 1] = (byte) c;
     }
     out.write(bytes, 0, 2 * n);
   }
