@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -26,23 +25,25 @@ public final class RecordDocs {
    * Model records are immutable, so the instance stands for its values.
    */
   public static final class Carried {
-    private final Map<DisclosureRecord, Keyed> byRecord;
+    /** By instance, looked for first at the place the record had in that build's order. */
+    private final ListLookup<DisclosureRecord, Keyed> byRecord;
 
-    private Carried(Map<DisclosureRecord, Keyed> byRecord) {
+    private Carried(ListLookup<DisclosureRecord, Keyed> byRecord) {
       this.byRecord = byRecord;
     }
 
     /** Nothing carried. */
-    public static final Carried NONE = new Carried(Map.of());
+    public static final Carried NONE = new Carried(ListLookup.empty());
   }
 
-  private final Map<String, SearchDoc> previous;
+  /** The previous build's documents by key. */
+  private final ListLookup<String, SearchDoc> previous;
   private final Carried carried;
   private final java.util.concurrent.atomic.LongAdder reused = new java.util.concurrent.atomic.LongAdder();
   private final ViewDigest digest;
   private volatile Carried next = Carried.NONE;
 
-  private RecordDocs(Map<String, SearchDoc> previous, Carried carried, ViewDigest digest) {
+  private RecordDocs(ListLookup<String, SearchDoc> previous, Carried carried, ViewDigest digest) {
     this.previous = previous;
     this.carried = carried;
     this.digest = digest;
@@ -50,12 +51,15 @@ public final class RecordDocs {
 
   /** A memo with nothing remembered. */
   public static RecordDocs empty() {
-    return new RecordDocs(Map.of(), Carried.NONE, new ViewDigest());
+    return new RecordDocs(ListLookup.empty(), Carried.NONE, new ViewDigest());
   }
 
-  /** A memo remembering {@code docs} (by key, as {@link #get} gave them), which it takes over: not to be changed. */
-  static RecordDocs of(Map<String, SearchDoc> docs) {
-    return new RecordDocs(java.util.Collections.unmodifiableMap(docs), Carried.NONE, new ViewDigest());
+  /**
+   * A memo remembering {@code docs} by {@code keys} (as {@link #get} gave them; "" for a document that is not a
+   * record's), in the same order: lists not to be changed.
+   */
+  static RecordDocs of(List<String> keys, List<SearchDoc> docs) {
+    return new RecordDocs(new ListLookup<>(keys, docs, false), Carried.NONE, new ViewDigest());
   }
 
   /**
@@ -88,8 +92,12 @@ public final class RecordDocs {
    */
   record Keyed(String key, SearchDoc doc, CatalogueItem item, List<Object> stamps) {}
 
-  /** The document of {@code r}: the previous build's when what it is made of is the same, else {@code make}'s. */
-  Keyed get(DisclosureRecord r, CatalogueItem item, Supplier<SearchDoc> make) {
+  /**
+   * The document of {@code r}: the previous build's when what it is made of is the same, else {@code make}'s.
+   *
+   * @param at where {@code r} is in this build's order of records, where it is looked for first among the carried
+   */
+  Keyed get(int at, DisclosureRecord r, CatalogueItem item, Supplier<SearchDoc> make) {
     List<Object> stamps = new ArrayList<>();
     for (Attachment a : r.attachments()) {
       try {
@@ -98,13 +106,13 @@ public final class RecordDocs {
         stamps.add("unreadable");
       }
     }
-    Keyed known = carried.byRecord.get(r);
+    Keyed known = carried.byRecord.get(at, r);
     if (known != null && known.item() == item && known.stamps().equals(stamps)) {
       reused.increment();
       return known;
     }
     String key = HexFormat.of().formatHex(digest.of(r, item, stamps));
-    SearchDoc d = previous.get(key);
+    SearchDoc d = previous.get(-1, key);
     if (d == null) {
       d = make.get();
     } else {
@@ -113,10 +121,11 @@ public final class RecordDocs {
     return new Keyed(key, d, item, List.copyOf(stamps));
   }
 
-  /** Notes what each of {@code records} was made into ({@code keyed}, in the same order) for {@link #carried()}. */
+  /**
+   * Notes what each of {@code records} was made into ({@code keyed}, in the same order) for {@link #carried()}: lists
+   * not to be changed.
+   */
   void noteAll(List<DisclosureRecord> records, List<Keyed> keyed) {
-    Map<DisclosureRecord, Keyed> m = new java.util.IdentityHashMap<>(records.size());
-    for (int i = 0; i < records.size(); i++) m.put(records.get(i), keyed.get(i));
-    next = new Carried(m);
+    next = new Carried(new ListLookup<>(records, keyed, true));
   }
 }

@@ -64,8 +64,11 @@ public final class SearchDocs {
       for (CatalogueItem it : d.items()) ordered.addAll(site.byItem().getOrDefault(it.code(), List.of()));
     }
     // Markdown to text is the costly part: on every core, order kept.
-    List<RecordDocs.Keyed> made = ordered.parallelStream()
-        .map(r -> memo.get(r, items.get(r.itemCode()), () -> record(r, items.get(r.itemCode())))).toList();
+    List<RecordDocs.Keyed> made = java.util.stream.IntStream.range(0, ordered.size()).parallel().mapToObj(i -> {
+      DisclosureRecord r = ordered.get(i);
+      CatalogueItem it = items.get(r.itemCode());
+      return memo.get(i, r, it, () -> record(r, it));
+    }).toList();
     for (RecordDocs.Keyed k : made) {
       docs.add(k.doc());
       keys.add(k.key());

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,9 +37,7 @@ public record SearchState(byte[] key, List<SearchDoc> docs, List<String> keys, S
 
   /** The records' documents, by key, for the next build's {@link RecordDocs}. */
   public RecordDocs memo() {
-    Map<String, SearchDoc> m = new HashMap<>(docs.size() + docs.size() / 3);
-    for (int i = 0; i < docs.size(); i++) if (!keys.get(i).isEmpty()) m.put(keys.get(i), docs.get(i));
-    return RecordDocs.of(m);
+    return RecordDocs.of(keys, docs);
   }
 
   /** Writes the state to {@code file} (aside, then moved in). */

@@ -141,14 +141,15 @@ public final class ViewDigest {
       }
       primed = known;
     }
-    values.parallelStream().filter(r -> !known.containsKey(r)).forEach(r -> put(new Buffer(RECORD), r));
-    Map<Object, byte[]> m = new java.util.IdentityHashMap<>(primed.size() + values.size());
-    m.putAll(known);
-    for (Record r : values) {
+    // Only the records not carried are digested and added (in a one-record edit, one or a few): copying the map and
+    // looking every record up again took a tenth of a second at 100,000 records. Nothing reads the map meanwhile.
+    List<? extends Record> fresh = values.parallelStream().filter(r -> !known.containsKey(r)).toList();
+    fresh.parallelStream().forEach(r -> put(new Buffer(RECORD), r));
+    for (Record r : fresh) {
       byte[] d = shared.get(new Identity(r));
-      if (d != null) m.put(r, d);
+      if (d != null) known.put(r, d);
     }
-    primed = m;
+    primed = known;
   }
 
   /** A digest of several values in order, e.g. a page's template name, path and variables. */

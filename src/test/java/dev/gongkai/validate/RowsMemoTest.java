@@ -204,6 +204,53 @@ class RowsMemoTest {
     }
   }
 
+  /**
+   * Records in the same places as last build but a few (an edited file read again, rows swapped), or a different
+   * count: each build's order is the order a fresh sort gives, and most are made from the last build's by place.
+   */
+  @Test
+  void recordsInTheirLastPlacesButAFewAreSortedAsAFreshSortSortsThem() {
+    java.util.Random random = new java.util.Random(12);
+    java.util.Comparator<DisclosureRecord> byIndexNo = java.util.Comparator.comparing(DisclosureRecord::indexNo);
+    List<DisclosureRecord> records = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      records.add(record(String.format(java.util.Locale.ROOT, "015583216/2024-%05d", random.nextInt(100_000) * 7)));
+    }
+    records = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(records)); // claimed: no two equal
+    java.util.Collections.shuffle(records, random);
+    RowsMemo memo = new RowsMemo();
+    int placed = 0;
+    for (int build = 0; build < 40; build++) {
+      int kind = build % 8;
+      if (kind == 1) { // a few records edited in place: new instances, same index numbers
+        for (int k = 0; k < 5; k++) {
+          int i = random.nextInt(records.size());
+          records.set(i, record(records.get(i).indexNo()));
+        }
+      } else if (kind == 2) { // two rows swapped, one edited
+        java.util.Collections.swap(records, random.nextInt(records.size()), random.nextInt(records.size()));
+        int i = random.nextInt(records.size());
+        records.set(i, record(records.get(i).indexNo()));
+      } else if (kind == 3) { // one row's index number changed: it sorts elsewhere
+        int i = random.nextInt(records.size());
+        records.set(i, record(records.get(i).indexNo() + "-" + build));
+      } else if (kind == 4) { // more changed than are placed one by one
+        for (int i = 0; i <= RowsMemo.FEW; i++) records.set(i, record(records.get(i).indexNo()));
+      } else if (kind == 5) {
+        records.remove(random.nextInt(records.size()));
+      }
+      List<DisclosureRecord> expected = new java.util.ArrayList<>(records);
+      expected.sort(byIndexNo);
+      int before = memo.sortedFromLast;
+      List<DisclosureRecord> got = memo.sorted(new java.util.ArrayList<>(records), byIndexNo);
+      placed += memo.sortedFromLast - before;
+      assertEquals(expected.size(), got.size(), "build " + build);
+      for (int i = 0; i < expected.size(); i++) assertSame(expected.get(i), got.get(i), "build " + build + " at " + i);
+    }
+    // All but the first build and those with too many changes or another count (kinds 4 and 5).
+    assertEquals(40 - 1 - 5 - 5, placed, "builds sorted from the last build's places");
+  }
+
   private static DisclosureRecord record(String indexNo) {
     return new DisclosureRecord(indexNo, DisclosureRecord.slugOf(indexNo), "标题" + indexNo, "示例县应急管理局",
         java.time.LocalDate.of(2024, 1, 2), java.time.LocalDate.of(2024, 1, 3), "", "安全生产监管", null,
