@@ -29,11 +29,12 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   java -Xmx2g -cp "target/gongkai.jar:target/lib/*" bench/WarmEdit.java SITE OUT [ROUNDS] [--reuse] [--step]
- *       [--warm=K] [--idle]
+ *       [--warm=K] [--rehearse] [--idle]
  * </pre>
  *
  * <p>{@code --warm=K} runs K unchanged rebuilds before the first edit, as {@code gongkai serve} does after its first
- * good build ({@code ServeCommand.WARM_UPS}) so that the JIT has compiled an edit's path.
+ * good build ({@code ServeCommand.WARM_UPS}) so that the JIT has compiled an edit's path; {@code --rehearse} then
+ * rehearses an edit in memory ({@code SiteBuild.rehearse}), as serve does after those rebuilds.
  *
  * <p>{@code --idle} collects the heap between edits when the old generation is nearly full, as {@code gongkai serve}
  * does while idle ({@code IdleCollection}); the line after an edit says when it did.
@@ -53,6 +54,7 @@ public class WarmEdit {
     List<String> flags = List.of(args).subList(Math.min(3, args.length), args.length);
     boolean reuse = flags.contains("--reuse");
     boolean step = flags.contains("--step");
+    boolean rehearse = flags.contains("--rehearse");
     // As gongkai serve between builds (ServeCommand's idle): a full collection when the old generation is nearly full.
     dev.gongkai.serve.IdleCollection idle = flags.contains("--idle") ? new dev.gongkai.serve.IdleCollection() : null;
     int warmUps = flags.stream().filter(f -> f.startsWith("--warm=")).mapToInt(f -> Integer.parseInt(f.substring(7)))
@@ -69,6 +71,7 @@ public class WarmEdit {
       print("no-op " + i, SiteBuild.run(req, Progress.NONE, warm));
       warm.awaitSave();
     }
+    if (rehearse) print("rehearsal", SiteBuild.rehearse(req, warm).orElseThrow());
     if (idle != null) idle.collectIfDue();
 
     Path csv;

@@ -17,6 +17,13 @@ import java.util.stream.IntStream;
 public final class TextHashes {
   private Map<Object, NeedleMemo.Hash> last = new IdentityHashMap<>();
 
+  /** Hashes as this holds them, which the builds given the copy replace without changing this one. */
+  public synchronized TextHashes copy() {
+    TextHashes c = new TextHashes();
+    c.last = last; // replaced whole by each build, never changed
+    return c;
+  }
+
   /**
    * The hash of each text, in order; remembers them, by source, for the next build. Synchronized: a build that failed
    * may leave its audit plan running while the next build's starts.

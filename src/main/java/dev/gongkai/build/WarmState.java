@@ -30,13 +30,13 @@ import java.util.concurrent.FutureTask;
  * is written aside and moved in), so its next build from that cache is a clean one.
  */
 public final class WarmState {
-  final RowsMemo rows = new RowsMemo();
-  final SameInstances same = new SameInstances();
-  final dev.gongkai.audit.TextHashes textHashes = new dev.gongkai.audit.TextHashes();
+  final RowsMemo rows;
+  final SameInstances same;
+  final dev.gongkai.audit.TextHashes textHashes;
   /** The dataset tables of the last build, taken again when made from the same instances. */
-  final dev.gongkai.export.TableMemo tables = new dev.gongkai.export.TableMemo();
+  final dev.gongkai.export.TableMemo tables;
   /** The last build's sitemaps, kept when the page paths and records' dates are the same. */
-  final dev.gongkai.export.SitemapMemo sitemap = new dev.gongkai.export.SitemapMemo();
+  final dev.gongkai.export.SitemapMemo sitemap;
   /** The last build's digest, or null. */
   ViewDigest digest;
   /** The last build's records' search documents by instance, or null. */
@@ -53,10 +53,47 @@ public final class WarmState {
   /** The order of the last save's paths (one save at a time: each build waits for the last). */
   private final BuildCache.KeyOrders orders = new BuildCache.KeyOrders();
 
+  /** Nothing kept yet: the first build is a clean one, or one from the build cache on disk. */
+  public WarmState() {
+    this(new RowsMemo(), new SameInstances(), new dev.gongkai.audit.TextHashes(), new dev.gongkai.export.TableMemo(),
+        new dev.gongkai.export.SitemapMemo());
+  }
+
+  private WarmState(RowsMemo rows, SameInstances same, dev.gongkai.audit.TextHashes textHashes,
+      dev.gongkai.export.TableMemo tables, dev.gongkai.export.SitemapMemo sitemap) {
+    this.rows = rows;
+    this.same = same;
+    this.textHashes = textHashes;
+    this.tables = tables;
+    this.sitemap = sitemap;
+  }
+
+  /**
+   * A state holding what this one holds, for a build whose results must not reach this one's next build (a
+   * rehearsal): builds given the fork change only the fork. Call it between builds, once the last build's cache is
+   * written ({@link #awaitSaveEnded}).
+   */
+  WarmState fork() {
+    WarmState f = new WarmState(rows.copy(), same.copy(), textHashes.copy(), tables.copy(), sitemap.copy());
+    f.digest = digest;
+    f.searchDocs = searchDocs;
+    f.pageKeys = pageKeys;
+    f.templates = templates;
+    f.templatesKey = templatesKey;
+    f.state = state;
+    f.stateDir = stateDir;
+    return f;
+  }
+
   /** The committed state for {@code stamp} in {@code dir}: the one held here, else the one on disk. */
   Optional<BuildCache.State> state(Path dir, String stamp) {
     if (state != null && dir.equals(stateDir) && state.stamp().equals(stamp)) return Optional.of(state);
     return BuildCache.load(dir, stamp);
+  }
+
+  /** Whether this holds, in memory, the state a build committed to {@code dir} for an output stamped {@code stamp}. */
+  boolean holds(Path dir, String stamp) {
+    return state != null && dir.equals(stateDir) && state.stamp().equals(stamp);
   }
 
   /** Forgets the committed state (before a commit changes the output it describes). */

@@ -39,6 +39,13 @@ public final class SitemapMemo {
   private Last last;
   private int taken;
 
+  /** A memo holding this one's last sitemaps, which the builds given it replace without changing this one. */
+  public synchronized SitemapMemo copy() {
+    SitemapMemo c = new SitemapMemo();
+    c.last = last;
+    return c;
+  }
+
   /**
    * This build's sitemaps.
    *

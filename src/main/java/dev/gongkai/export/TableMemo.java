@@ -26,6 +26,13 @@ public final class TableMemo {
   /** Tables taken again instead of made, over every build so far (for tests). */
   private final java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
 
+  /** A memo holding the tables this one holds, which the builds given it change without changing this one. */
+  public TableMemo copy() {
+    TableMemo c = new TableMemo();
+    c.byId.putAll(byId);
+    return c;
+  }
+
   /**
    * The table with {@code id}: the last one made from the same {@code inputs}, else {@code make}'s (remembered, with
    * its digest, for the next build).

@@ -108,7 +108,7 @@ public final class InputLoader {
     FileStamp stamp = null;
     if (known != null) {
       try {
-        stamp = FileStamp.of(p);
+        stamp = tree.stamp(p);
       } catch (IOException e) {
         stamp = null; // reading it reports the problem
       }

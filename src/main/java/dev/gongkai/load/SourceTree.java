@@ -23,10 +23,30 @@ import java.util.List;
 public final class SourceTree {
   private final Path root;
   private final Path realRoot;
+  /** Files read as these bytes instead of what is on disk, by source-relative path. */
+  private final java.util.Map<String, byte[]> replaced;
 
   public SourceTree(Path root) throws IOException {
+    this(root, java.util.Map.of());
+  }
+
+  /**
+   * A source folder in which the files at the given source-relative paths read as the bytes given (an edit made in
+   * memory only, for {@code gongkai serve}'s rehearsal). Such a file must exist on disk, where it is listed.
+   */
+  public SourceTree(Path root, java.util.Map<String, byte[]> replaced) throws IOException {
     this.root = root.toAbsolutePath().normalize();
     this.realRoot = this.root.toRealPath();
+    this.replaced = java.util.Map.copyOf(replaced);
+  }
+
+  /**
+   * The stamp of {@code p} ({@link FileStamp#of(Path)}); for a replaced file one that no file on disk has (a negative
+   * time), so that no memo takes it for the file it replaces.
+   */
+  public FileStamp stamp(Path p) throws IOException {
+    byte[] r = replaced.get(rel(p));
+    return r == null ? FileStamp.of(p) : new FileStamp(r.length, -1, "replaced in memory");
   }
 
   public Path root() {
@@ -145,6 +165,8 @@ public final class SourceTree {
       diags.report(Code.PATH_OUTSIDE, Location.file(rel), rel, rel);
       return java.util.Optional.empty();
     }
+    byte[] instead = replaced.get(rel);
+    if (instead != null) return java.util.Optional.of(instead.clone());
     try {
       long size = Files.size(p);
       if (size > TextChecks.MAX_FILE_BYTES) {

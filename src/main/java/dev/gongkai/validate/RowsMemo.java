@@ -42,6 +42,30 @@ public final class RowsMemo implements InputLoader.Known {
     return e != null && e.stamp().equals(stamp) && Arrays.equals(e.context(), context);
   }
 
+  /** A memo holding what this one holds, which the builds given it change without changing this one. */
+  public RowsMemo copy() {
+    RowsMemo c = new RowsMemo();
+    c.entries.putAll(entries);
+    c.lastSorted = lastSorted;
+    c.lastGiven = lastGiven;
+    return c;
+  }
+
+  /**
+   * Per record file held (by source-relative path, sorted), the titles of its first records (at most {@code max})
+   * that are 主动公开, in file order.
+   */
+  public java.util.SortedMap<String, List<String>> publishedTitles(int max) {
+    java.util.SortedMap<String, List<String>> out = new java.util.TreeMap<>();
+    entries.forEach((rel, e) -> {
+      List<String> titles = e.rows().stream().map(RecordRows.Checked::record)
+          .filter(r -> r != null && r.disclosure() == dev.gongkai.model.Disclosure.ACTIVE && !r.title().isBlank())
+          .map(DisclosureRecord::title).limit(max).toList();
+      if (!titles.isEmpty()) out.put(rel, titles);
+    });
+    return out;
+  }
+
   /** The last build's records (before 解读/原文 links were filled in) in index number order; empty before one. */
   private volatile List<DisclosureRecord> lastSorted = List.of();
   /** The records the last build gave {@link #sorted}, in the order given. */

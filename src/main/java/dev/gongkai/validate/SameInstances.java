@@ -21,6 +21,14 @@ public final class SameInstances {
   private Catalogue catalogue;
   private Map<String, Dataset> datasets = Map.of();
 
+  /** A memo holding what this one holds, which the builds given it change without changing this one. */
+  public synchronized SameInstances copy() {
+    SameInstances c = new SameInstances();
+    c.catalogue = catalogue;
+    c.datasets = datasets;
+    return c;
+  }
+
   /** {@code c}, or the last build's catalogue when equal to it. */
   Catalogue catalogue(Catalogue c) {
     if (c.equals(catalogue)) return catalogue;

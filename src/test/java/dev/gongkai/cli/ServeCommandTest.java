@@ -97,15 +97,18 @@ class ServeCommandTest {
     java.util.Map<String, java.nio.file.attribute.FileTime> beforeTimes = times(out);
 
     java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-    builder.warmUp(out, () -> asked.incrementAndGet() > ServeCommand.WARM_UPS);
-    assertEquals(ServeCommand.WARM_UPS, asked.get(), "asked before each rebuild");
+    long rehearsals = dev.gongkai.build.SiteBuild.REHEARSALS.sum();
+    builder.warmUp(out, () -> asked.incrementAndGet() > ServeCommand.WARM_UPS + 1);
+    assertEquals(ServeCommand.WARM_UPS + 1, asked.get(), "asked before each rebuild and before the rehearsal");
+    assertEquals(rehearsals + 1, dev.gongkai.build.SiteBuild.REHEARSALS.sum(), "an edit rehearsed after them");
     assertTrue(!Files.exists(state) || Files.getLastModifiedTime(state).compareTo(saved) > 0, "the warm-up built");
-    assertEquals(before, TreeDigest.of(out), "an unchanged rebuild writes nothing");
-    assertEquals(beforeTimes, times(out), "an unchanged rebuild writes nothing");
+    assertEquals(before, TreeDigest.of(out), "unchanged rebuilds and a rehearsal write nothing");
+    assertEquals(beforeTimes, times(out), "unchanged rebuilds and a rehearsal write nothing");
 
     asked.set(0);
     builder.warmUp(out, () -> asked.incrementAndGet() > 0);
-    assertEquals(1, asked.get(), "a waiting change stops it before it builds");
+    assertEquals(2, asked.get(), "a waiting change stops it before it builds, and before it rehearses");
+    assertEquals(rehearsals + 1, dev.gongkai.build.SiteBuild.REHEARSALS.sum(), "no edit rehearsed");
 
     // The builds after it are as before: an edit is served as a clean build of the edited site would be.
     Path records = src.resolve("catalogue/records/aqsc-01-01.csv");
