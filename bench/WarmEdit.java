@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  *
  * <p>{@code --warm=K} runs K unchanged rebuilds before the first edit, as {@code gongkai serve} does after its first
  * good build ({@code ServeCommand.WARM_UPS}) so that the JIT has compiled an edit's path; {@code --rehearse} then
- * rehearses an edit in memory ({@code SiteBuild.rehearse}), as serve does after those rebuilds.
+ * rehearses two edits of other records in memory ({@code SiteBuild.rehearse}), as serve does after those rebuilds.
+ * With {@code --step} it prints {@code ready} when that is done.
  *
  * <p>{@code --idle} collects the heap between edits when the old generation is nearly full, as {@code gongkai serve}
  * does while idle ({@code IdleCollection}); the line after an edit says when it did.
@@ -47,6 +48,9 @@ import java.util.stream.Stream;
  * ({@code bench/ab-warm.py}), so that both see the machine as it is within seconds of each other.
  */
 public class WarmEdit {
+  /** As {@code ServeCommand.REHEARSED_EDITS}. */
+  static final int REHEARSED_EDITS = 2;
+
   public static void main(String[] args) throws Exception {
     Path site = Path.of(args[0]).toAbsolutePath();
     Path out = Path.of(args[1]).toAbsolutePath();
@@ -71,8 +75,11 @@ public class WarmEdit {
       print("no-op " + i, SiteBuild.run(req, Progress.NONE, warm));
       warm.awaitSave();
     }
-    if (rehearse) print("rehearsal", SiteBuild.rehearse(req, warm).orElseThrow());
+    for (int i = 0; rehearse && i < REHEARSED_EDITS; i++) {
+      print("rehearsal " + (i + 1), SiteBuild.rehearse(req, warm, i).orElseThrow());
+    }
     if (idle != null) idle.collectIfDue();
+    if (step) System.out.println("ready"); // bench/ab-warm.py starts the first edit once both sides are
 
     Path csv;
     try (Stream<Path> s = Files.walk(site.resolve("catalogue/records"))) {

@@ -14,12 +14,14 @@ SITE_A and SITE_B are copies of one site (cp -a). Each OUT must hold an output a
 that side's java command (e.g. to compare -XX:+UseTransparentHugePages with the same jar on both sides); those that
 start with -- go to that side's WarmEdit instead (e.g. --idle).
 With WARM=K in the environment, each side first runs K unchanged rebuilds, as gongkai serve does (WarmEdit --warm=K).
+The first edit starts once both sides have warmed up, and PAUSE=S seconds after that (default 0).
 """
 import os
 import re
 import statistics
 import subprocess
 import sys
+import time
 
 
 def start(jar, out, site, edits, opts):
@@ -51,6 +53,10 @@ def main():
     procs = [start(jar, out, site, edits, opts.split()) for jar, site, out, opts in runs]
     for name, p in zip('AB', procs):
         print(name, ''.join(read_until(p, r'^first')), end='', flush=True)
+    # Both sides warmed up (and rehearsed) before either edits, then PAUSE seconds, as a publisher takes to edit.
+    for name, p in zip('AB', procs):
+        print(name, ''.join(read_until(p, r'^ready')), end='', flush=True)
+    time.sleep(float(os.environ.get('PAUSE', '0')))
     results = {'A': [], 'B': []}
     for i in range(1, edits + 1):
         for name, p in zip('AB', procs):

@@ -27,8 +27,11 @@ final class Rehearsal {
   /**
    * The edit: a record file (source-relative path) and its edited bytes, or empty when {@code rows} holds no record
    * file with a title found so.
+   *
+   * @param which which of the titles found so (0: the first): another number edits another record
    */
-  static Optional<Map.Entry<String, byte[]>> pick(Path source, RowsMemo rows) {
+  static Optional<Map.Entry<String, byte[]>> pick(Path source, RowsMemo rows, int which) {
+    int skip = which;
     for (Map.Entry<String, List<String>> e : rows.publishedTitles(TITLES).entrySet()) {
       byte[] bytes;
       try {
@@ -40,7 +43,7 @@ final class Rehearsal {
         for (String title : e.getValue()) {
           byte[] t = title.getBytes(cs);
           int at = indexOf(bytes, t, 0);
-          if (at < 0 || indexOf(bytes, t, at + 1) >= 0) continue;
+          if (at < 0 || indexOf(bytes, t, at + 1) >= 0 || skip-- > 0) continue;
           byte[] mark = MARK.getBytes(cs);
           byte[] edited = new byte[bytes.length + mark.length];
           int end = at + t.length;

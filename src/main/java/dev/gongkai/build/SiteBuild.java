@@ -80,9 +80,11 @@ public final class SiteBuild {
    * build cache and {@code warm} stay as they were, and what it staged is deleted. Returns its result, or empty when
    * there is nothing to rehearse on: no build of this output committed in {@code warm}, or no title found to edit.
    * At 100,000 records it takes about as long as an edit.
+   *
+   * @param which which record to edit (0: the first found; each number another while there are more)
    */
-  public static Optional<BuildResult> rehearse(BuildRequest req, WarmState warm) throws IOException {
-    Optional<BuildResult> r = rehearseOnce(req, warm);
+  public static Optional<BuildResult> rehearse(BuildRequest req, WarmState warm, int which) throws IOException {
+    Optional<BuildResult> r = rehearseOnce(req, warm, which);
     if (r.isPresent()) REHEARSALS.increment();
     return r;
   }
@@ -90,12 +92,12 @@ public final class SiteBuild {
   /** Rehearsals run in this process (for tests: a rehearsal leaves nothing else to see). */
   public static final java.util.concurrent.atomic.LongAdder REHEARSALS = new java.util.concurrent.atomic.LongAdder();
 
-  private static Optional<BuildResult> rehearseOnce(BuildRequest req, WarmState warm) throws IOException {
+  private static Optional<BuildResult> rehearseOnce(BuildRequest req, WarmState warm, int which) throws IOException {
     warm.awaitSaveEnded();
     if (req.out() == null || req.cacheDir() == null || !warm.holds(req.cacheDir(), BuildCache.stamp(req.out()))) {
       return Optional.empty();
     }
-    Optional<Map.Entry<String, byte[]>> edit = Rehearsal.pick(req.source(), warm.rows);
+    Optional<Map.Entry<String, byte[]>> edit = Rehearsal.pick(req.source(), warm.rows, which);
     if (edit.isEmpty()) return Optional.empty();
     return Optional.of(run(req, Progress.NONE, warm.fork(), Map.ofEntries(edit.get())));
   }

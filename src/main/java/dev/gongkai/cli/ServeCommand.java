@@ -82,6 +82,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** How many unchanged rebuilds serve runs after its first good build, to compile an edit's path early. */
   static final int WARM_UPS = 3;
+  /** Edits rehearsed after them, each of another record ({@link SiteBuild#rehearse}). */
+  static final int REHEARSED_EDITS = 2;
 
   /** {@link #builder(Path, Lang)} with bilingual summaries. */
   static SiteBuilder builder(Path source) {
@@ -118,8 +120,8 @@ public final class ServeCommand implements Callable<Integer> {
 
       /**
        * Rebuilds the unchanged site {@code WARM_UPS} times (each keeps every page and writes nothing), then rehearses
-       * an edit ({@link SiteBuild#rehearse}: made in memory, committed nowhere), so that the JIT has compiled what
-       * the publisher's first edit runs. At 100,000 records the first edit took 2.8-3.2 s without the rebuilds, 1.9-2.6
+       * {@code REHEARSED_EDITS} edits ({@link SiteBuild#rehearse}: made in memory, committed nowhere), so that the JIT
+       * has compiled what the publisher's first edit runs. At 100,000 records the first edit took 2.8-3.2 s without the rebuilds, 1.9-2.6
        * s after four, and 2.4-4.1 s after three when serve started from its build cache (BENCHMARKS.md).
        */
       @Override
@@ -127,7 +129,7 @@ public final class ServeCommand implements Callable<Integer> {
         for (int i = 0; i < WARM_UPS && !stop.getAsBoolean(); i++) {
           SiteBuild.run(request(outDir), Progress.NONE, warm);
         }
-        if (!stop.getAsBoolean()) SiteBuild.rehearse(request(outDir), warm);
+        for (int i = 0; i < REHEARSED_EDITS && !stop.getAsBoolean(); i++) SiteBuild.rehearse(request(outDir), warm, i);
       }
 
       /**

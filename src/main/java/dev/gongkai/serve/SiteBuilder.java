@@ -42,10 +42,10 @@ public interface SiteBuilder {
   /**
    * Makes the builds that follow faster, without changing what is served: called once, on the build thread, after
    * the first successful build and only while no other build is waiting, with the folder that build wrote (served
-   * now). The CLI's builder rebuilds the unchanged site there, then rehearses an edit made in memory and committed
-   * nowhere, so that the JVM has compiled an edit's path before the publisher's first edit. Return soon after {@code stop} turns true (a change is waiting to be built, or the
-   * session is closing). A source changed meanwhile may be picked up, but the build that change queued still runs
-   * and publishes it. Throwing is allowed and ignored.
+   * now). The CLI's builder rebuilds the unchanged site there, then rehearses edits made in memory and committed
+   * nowhere, so that the JVM has compiled an edit's path before the publisher's first edit. Return soon after
+   * {@code stop} turns true (a change is waiting to be built, or the session is closing). A source changed meanwhile
+   * may be picked up, but the build that change queued still runs and publishes it. Throwing is allowed and ignored.
    */
   default void warmUp(Path outDir, BooleanSupplier stop) throws Exception {}
 

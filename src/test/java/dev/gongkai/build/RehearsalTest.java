@@ -42,7 +42,7 @@ class RehearsalTest {
     Map<String, String> source = TreeDigest.of(site);
     List<Path> siblings = list(tmp);
 
-    BuildResult r = SiteBuild.rehearse(req, warm).orElseThrow();
+    BuildResult r = SiteBuild.rehearse(req, warm, 0).orElseThrow();
     assertTrue(r.ok(), () -> r.diagnostics().sorted().toString());
     assertTrue(r.pagesKept() < r.pages(), "the edited record's pages rendered again");
     assertTrue(r.filesChanged() > 3, "its page, its lists and the exports changed: " + r.filesChanged());
@@ -78,7 +78,7 @@ class RehearsalTest {
   void nothingIsRehearsedWithoutACommittedBuild() throws IOException {
     Path site = copyOfExample();
     BuildRequest req = new BuildRequest(site, tmp.resolve("public")).withCache(tmp.resolve("cache"));
-    assertEquals(Optional.empty(), SiteBuild.rehearse(req, new WarmState()));
+    assertEquals(Optional.empty(), SiteBuild.rehearse(req, new WarmState(), 0));
     assertFalse(Files.exists(tmp.resolve("public")), "no clean build made instead");
   }
 
@@ -88,7 +88,7 @@ class RehearsalTest {
     WarmState warm = new WarmState();
     assertTrue(SiteBuild.run(new BuildRequest(site, tmp.resolve("public")).withCache(tmp.resolve("cache")),
         Progress.NONE, warm).ok());
-    Map.Entry<String, byte[]> edit = Rehearsal.pick(site, warm.rows).orElseThrow();
+    Map.Entry<String, byte[]> edit = Rehearsal.pick(site, warm.rows, 0).orElseThrow();
     byte[] was = Files.readAllBytes(site.resolve(edit.getKey()));
     String before = new String(was, StandardCharsets.UTF_8);
     String after = new String(edit.getValue(), StandardCharsets.UTF_8);
