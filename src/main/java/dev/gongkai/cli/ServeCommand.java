@@ -121,8 +121,9 @@ public final class ServeCommand implements Callable<Integer> {
       /**
        * Rebuilds the unchanged site {@code WARM_UPS} times (each keeps every page and writes nothing), then rehearses
        * {@code REHEARSED_EDITS} edits ({@link SiteBuild#rehearse}: made in memory, committed nowhere), so that the JIT
-       * has compiled what the publisher's first edit runs. At 100,000 records the first edit took 2.8-3.2 s without the rebuilds, 1.9-2.6
-       * s after four, and 2.4-4.1 s after three when serve started from its build cache (BENCHMARKS.md).
+       * has compiled what the publisher's first edit runs. At 100,000 records the first edit took 2.8-3.2 s without
+       * the rebuilds and 1.9-2.6 s after them; after a restart from the build cache, 2.8-3.6 s after the rebuilds
+       * alone and 2.4-2.6 s after the rehearsals too (BENCHMARKS.md).
        */
       @Override
       public void warmUp(Path outDir, java.util.function.BooleanSupplier stop) throws Exception {

@@ -42,6 +42,15 @@ public final class RowsMemo implements InputLoader.Known {
     return e != null && e.stamp().equals(stamp) && Arrays.equals(e.context(), context);
   }
 
+  /** The last build's records (before 解读/原文 links were filled in) in index number order; empty before one. */
+  private volatile List<DisclosureRecord> lastSorted = List.of();
+  /** The records the last build gave {@link #sorted}, in the order given. */
+  private volatile List<DisclosureRecord> lastGiven = List.of();
+  /** At most this many records in other places than last build's are placed one by one ({@link #fromLast}). */
+  static final int FEW = 256;
+  /** Builds whose order {@link #fromLast} made (for tests). */
+  int sortedFromLast;
+
   /** A memo holding what this one holds, which the builds given it change without changing this one. */
   public RowsMemo copy() {
     RowsMemo c = new RowsMemo();
@@ -65,15 +74,6 @@ public final class RowsMemo implements InputLoader.Known {
     });
     return out;
   }
-
-  /** The last build's records (before 解读/原文 links were filled in) in index number order; empty before one. */
-  private volatile List<DisclosureRecord> lastSorted = List.of();
-  /** The records the last build gave {@link #sorted}, in the order given. */
-  private volatile List<DisclosureRecord> lastGiven = List.of();
-  /** At most this many records in other places than last build's are placed one by one ({@link #fromLast}). */
-  static final int FEW = 256;
-  /** Builds whose order {@link #fromLast} made (for tests). */
-  int sortedFromLast;
 
   /**
    * {@code records} in {@code order}, which must be a total order of the records (no two equal): the last build's

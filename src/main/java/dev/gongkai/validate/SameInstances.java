@@ -22,7 +22,7 @@ public final class SameInstances {
   private Map<String, Dataset> datasets = Map.of();
 
   /** A memo holding what this one holds, which the builds given it change without changing this one. */
-  public synchronized SameInstances copy() {
+  public SameInstances copy() {
     SameInstances c = new SameInstances();
     c.catalogue = catalogue;
     c.datasets = datasets;
