@@ -172,7 +172,9 @@ class PortalBrowserTest {
       waitForUrl(d, "search/?q=");
       new WebDriverWait(d, Duration.ofSeconds(20))
           .until(x -> x.findElement(By.id("search-status")).getText().startsWith("找到"));
-      assertFalse(d.findElements(By.cssSelector("#search-results > li")).isEmpty(), "results for 救灾资金");
+      // The count is shown first; the result list follows once its display blocks are fetched.
+      new WebDriverWait(d, Duration.ofSeconds(20)).withMessage("results for 救灾资金")
+          .until(x -> !x.findElements(By.cssSelector("#search-results > li")).isEmpty());
       // And on into a result, still by keyboard.
       tabUntil(d, b, "first result", e -> e.getAttribute("href") != null && e.getAttribute("href").contains("/records/")
           && !e.findElements(By.xpath("ancestor::ol[@id='search-results']")).isEmpty());
