@@ -48,9 +48,6 @@ import java.util.stream.Stream;
  * ({@code bench/ab-warm.py}), so that both see the machine as it is within seconds of each other.
  */
 public class WarmEdit {
-  /** As {@code ServeCommand.REHEARSED_EDITS}. */
-  static final int REHEARSED_EDITS = 2;
-
   public static void main(String[] args) throws Exception {
     Path site = Path.of(args[0]).toAbsolutePath();
     Path out = Path.of(args[1]).toAbsolutePath();
@@ -75,7 +72,7 @@ public class WarmEdit {
       print("no-op " + i, SiteBuild.run(req, Progress.NONE, warm));
       warm.awaitSave();
     }
-    for (int i = 0; rehearse && i < REHEARSED_EDITS; i++) {
+    for (int i = 0; rehearse && i < dev.gongkai.cli.ServeCommand.REHEARSED_EDITS; i++) {
       print("rehearsal " + (i + 1), SiteBuild.rehearse(req, warm, i).orElseThrow());
     }
     if (idle != null) idle.collectIfDue();

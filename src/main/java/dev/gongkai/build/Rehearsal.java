@@ -39,11 +39,17 @@ final class Rehearsal {
       } catch (IOException x) {
         continue; // gone since the last build: the next build reports it
       }
-      for (Charset cs : CHARSETS) {
+      // The file's titles in the first encoding that finds one of them: an ASCII title is the same bytes in both, and
+      // looking again in the second would count its record twice.
+      boolean found = false;
+      for (int c = 0; c < CHARSETS.size() && !found; c++) {
+        Charset cs = CHARSETS.get(c);
         for (String title : e.getValue()) {
           byte[] t = title.getBytes(cs);
           int at = indexOf(bytes, t, 0);
-          if (at < 0 || indexOf(bytes, t, at + 1) >= 0 || skip-- > 0) continue;
+          if (at < 0 || indexOf(bytes, t, at + 1) >= 0) continue;
+          found = true;
+          if (skip-- > 0) continue;
           byte[] mark = MARK.getBytes(cs);
           byte[] edited = new byte[bytes.length + mark.length];
           int end = at + t.length;

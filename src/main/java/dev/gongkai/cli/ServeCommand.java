@@ -83,7 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
   /** How many unchanged rebuilds serve runs after its first good build, to compile an edit's path early. */
   static final int WARM_UPS = 3;
   /** Edits rehearsed after them, each of another record ({@link SiteBuild#rehearse}). */
-  static final int REHEARSED_EDITS = 2;
+  public static final int REHEARSED_EDITS = 2;
 
   /** {@link #builder(Path, Lang)} with bilingual summaries. */
   static SiteBuilder builder(Path source) {
