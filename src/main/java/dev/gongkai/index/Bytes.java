@@ -85,7 +85,6 @@ final class Bytes {
    * modification time and a fixed header. The browser inflates with DecompressionStream; the files are named
    * {@code .dat} so that no server adds a Content-Encoding of its own.
    */
-  /** Gzip at zlib's default level. */
   byte[] gzip() {
     return gzip(Deflater.DEFAULT_COMPRESSION, Deflater.DEFAULT_STRATEGY);
   }
