@@ -29,13 +29,14 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   java -Xmx2g -cp "target/gongkai.jar:target/lib/*" bench/WarmEdit.java SITE OUT [ROUNDS] [--reuse] [--step]
- *       [--warm=K] [--rehearse] [--idle]
+ *       [--warm=K] [--rehearse[=K]] [--idle]
  * </pre>
  *
  * <p>{@code --warm=K} runs K unchanged rebuilds before the first edit, as {@code gongkai serve} does after its first
  * good build ({@code ServeCommand.WARM_UPS}) so that the JIT has compiled an edit's path; {@code --rehearse} then
- * rehearses two edits of other records in memory ({@code SiteBuild.rehearse}), as serve does after those rebuilds.
- * With {@code --step} it prints {@code ready} when that is done.
+ * rehearses edits of other records in memory ({@code SiteBuild.rehearse}), as many as serve does after those rebuilds
+ * ({@code ServeCommand.REHEARSED_EDITS}), or K with {@code --rehearse=K}. With {@code --step} it prints {@code ready}
+ * when that is done.
  *
  * <p>{@code --idle} collects the heap between edits when the old generation is nearly full, as {@code gongkai serve}
  * does while idle ({@code IdleCollection}); the line after an edit says when it did.
@@ -55,7 +56,11 @@ public class WarmEdit {
     List<String> flags = List.of(args).subList(Math.min(3, args.length), args.length);
     boolean reuse = flags.contains("--reuse");
     boolean step = flags.contains("--step");
-    boolean rehearse = flags.contains("--rehearse");
+    // --rehearse: as many rehearsals as serve makes; --rehearse=K: K of them (to measure another count).
+    int rehearsals = flags.stream().filter(f -> f.startsWith("--rehearse"))
+        .mapToInt(f -> f.startsWith("--rehearse=") ? Integer.parseInt(f.substring(11))
+            : dev.gongkai.cli.ServeCommand.REHEARSED_EDITS)
+        .findFirst().orElse(0);
     // As gongkai serve between builds (ServeCommand's idle): a full collection when the old generation is nearly full.
     dev.gongkai.serve.IdleCollection idle = flags.contains("--idle") ? new dev.gongkai.serve.IdleCollection() : null;
     int warmUps = flags.stream().filter(f -> f.startsWith("--warm=")).mapToInt(f -> Integer.parseInt(f.substring(7)))
@@ -72,7 +77,7 @@ public class WarmEdit {
       print("no-op " + i, SiteBuild.run(req, Progress.NONE, warm));
       warm.awaitSave();
     }
-    for (int i = 0; rehearse && i < dev.gongkai.cli.ServeCommand.REHEARSED_EDITS; i++) {
+    for (int i = 0; i < rehearsals; i++) {
       print("rehearsal " + (i + 1), SiteBuild.rehearse(req, warm, i).orElseThrow());
     }
     if (idle != null) idle.collectIfDue();
