@@ -100,6 +100,16 @@ public final class Markdown {
     return doc;
   }
 
+  /**
+   * The text of the blocks of {@code markdown} (paragraphs, headings, list items), one per line, each with its
+   * whitespace collapsed as jsoup's {@code Element.text()} does: what {@code SearchDocs} takes from
+   * {@link #clean(String)}, made without a tree for the plain Markdown most record bodies are. {@code null} for
+   * other Markdown: take the text from {@link #clean(String)} then.
+   */
+  public static String plainText(String markdown) {
+    return PlainMarkdown.text(markdown);
+  }
+
   /** {@link #clean(String)} without the fast path: the reference for it. */
   static Document cleanSlow(String markdown) {
     String raw = RENDERER.render(PARSER.parse(markdown));

@@ -107,6 +107,51 @@ final class PlainMarkdown {
   }
 
   /**
+   * The text of {@code markdown}'s blocks as {@code SearchDocs} takes it from {@code Markdown.clean(markdown)}: each
+   * paragraph, heading and list item on a line of its own, with its runs of spaces and line breaks made one space and
+   * none at either end (jsoup's {@code Element.text()}). {@code null} when {@code markdown} is outside the plain
+   * subset (see {@link #html}); the caller must then take the text from the cleaned document.
+   */
+  static String text(String markdown) {
+    String html = html(markdown);
+    if (html == null) return null;
+    // The HTML above holds only the tags p, h1-h6, ol, li and br, and its text no '<' or entity. A <br> is always
+    // followed by a line break, which makes its space.
+    StringBuilder out = new StringBuilder(html.length());
+    boolean inBlock = false;
+    int blockStart = 0; // where the open block's text starts in out
+    boolean space = false; // whitespace seen since the block's last character
+    for (int i = 0, n = html.length(); i < n; i++) {
+      char c = html.charAt(i);
+      if (c == '<') {
+        int close = html.indexOf('>', i);
+        char first = html.charAt(i + 1);
+        if (first == 'p' || first == 'h' || (first == 'l' && html.charAt(i + 2) == 'i')) { // <p>, <hN>, <li>
+          if (out.length() > 0) out.append('\n');
+          inBlock = true;
+          blockStart = out.length();
+          space = false;
+        } else if (first == '/' && html.charAt(i + 2) != 'o') { // </p>, </hN>, </li>; not </ol>
+          inBlock = false;
+        }
+        i = close;
+      } else if (!inBlock) {
+        continue; // the line breaks between blocks
+      } else if (c == ' ' || c == '\n') {
+        space = true;
+      } else {
+        if (space && out.length() > blockStart) out.append(' ');
+        space = false;
+        int end = i + 1; // the run of text up to the next space, line break or tag, appended at once
+        while (end < n && (c = html.charAt(end)) != '<' && c != ' ' && c != '\n') end++;
+        out.append(html, i, end);
+        i = end - 1;
+      }
+    }
+    return out.toString();
+  }
+
+  /**
    * Where the text of an ordered-list item line {@code [start, last)} begins: the line is 1 to 9 digits without a
    * leading zero, {@code .}, one space, then text that does not start with a space. -1 when it is no such line.
    */
@@ -135,6 +180,10 @@ final class PlainMarkdown {
       char c = s.charAt(i);
       if (c < 0x80) {
         if (c < 0x20 || c == 0x7f || "\\`*_[]<>&!|~#{}".indexOf(c) >= 0) return false;
+        i++;
+        continue;
+      }
+      if (c >= 0x4E00 && c <= 0x9FEF) { // CJK Unified Ideographs, all assigned letters since Unicode 11: most text
         i++;
         continue;
       }

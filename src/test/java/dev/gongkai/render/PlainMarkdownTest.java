@@ -35,6 +35,22 @@ class PlainMarkdownTest {
   }
 
   @Test
+  void textOfEachBlockOnItsOwnLine() {
+    assertEquals("为深入贯彻落实……制定本通知。2020年以来，全县共排查各类生产经营单位526家，发现一般事故隐患399处。\n"
+        + "一、下一步工作\n"
+        + "对检查中发现的问题……联系电话：0871-6512345。\n"
+        + "特此通知。\n"
+        + "示例县应急管理局 2020年1月20日", PlainMarkdown.text(NOTICE));
+    assertEquals("甲 乙 丙\n一\n二　 三", PlainMarkdown.text("甲  \n乙\n丙   \n\n1. 一\n2. 二　  三"));
+  }
+
+  @Test
+  void theIdeographsTakenWithoutALookUpAreAllLetters() {
+    // PlainMarkdown.plain passes U+4E00..U+9FEF without asking Character.getType: it must say they are letters.
+    for (char c = 0x4E00; c <= 0x9FEF; c++) assertEquals(Character.OTHER_LETTER, Character.getType(c), "U+" + (int) c);
+  }
+
+  @Test
   void headingsOneToSix() {
     String md = "# 一\n## 二\n### 三\n#### 四\n##### 五\n###### 六";
     assertEquals("<h1>一</h1>\n<h2>二</h2>\n<h3>三</h3>\n<h4>四</h4>\n<h5>五</h5>\n<h6>六</h6>\n",
@@ -84,6 +100,7 @@ class PlainMarkdownTest {
         "甲\tb", "甲\r\n乙", "a\u00a0b", "a\u2028b", "\ufeff甲", "a\u0000b", "\ud800", "a_b", "[x](y)", "a!b", "`x`",
         "a > b", "a\\b", "# 标题 #")) {
       assertNull(PlainMarkdown.html(md), md);
+      assertNull(PlainMarkdown.text(md), md);
     }
   }
 
@@ -111,7 +128,10 @@ class PlainMarkdownTest {
     Markdown.Html slow = Markdown.renderSlow(md, rewrite);
     assertEquals(slow, Markdown.render(md, rewrite), message);
     String plain = PlainMarkdown.html(md);
-    if (plain == null) return;
+    if (plain == null) {
+      assertNull(PlainMarkdown.text(md), message);
+      return;
+    }
     if (!md.isBlank()) assertEquals(slow.html(), plain, message); // render answers "" for blank text first
     Document cleanSlow = Markdown.cleanSlow(md);
     Document clean = Markdown.clean(md);
@@ -119,6 +139,7 @@ class PlainMarkdownTest {
     assertEquals(cleanSlow.outerHtml(), clean.outerHtml(), message);
     assertEquals(cleanSlow.baseUri(), clean.baseUri(), message);
     assertEquals(text(cleanSlow), text(clean), message);
+    if (!md.isBlank()) assertEquals(text(cleanSlow), PlainMarkdown.text(md), message); // SearchDocs: "" for blank
   }
 
   private static final Evaluator BLOCKS = QueryParser.parse("p, li, h1, h2, h3, h4, h5, h6, td, th, pre");
