@@ -126,10 +126,10 @@ public final class SearchDocs {
   }
 
   /**
-   * The text of a cleaned document: its outermost blocks' text, one per line (the reference for
-   * {@link Markdown#plainText}).
+   * The text of a cleaned document ({@link Markdown#clean}): its outermost blocks' text, one per line. What
+   * {@link Markdown#plainText} must give for plain Markdown; its test compares the two.
    */
-  static String textOf(org.jsoup.nodes.Document doc) {
+  public static String textOf(org.jsoup.nodes.Document doc) {
     StringBuilder b = new StringBuilder();
     for (var block : doc.body().select(BLOCKS)) {
       if (block.parents().stream().anyMatch(p -> p.is(BLOCKS))) continue; // its text is in the outer block

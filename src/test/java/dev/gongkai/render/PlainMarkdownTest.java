@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gongkai.index.SearchDocs;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.jsoup.nodes.Document;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 import org.junit.jupiter.api.Test;
 
 class PlainMarkdownTest {
@@ -142,18 +141,9 @@ class PlainMarkdownTest {
     if (!md.isBlank()) assertEquals(text(cleanSlow), PlainMarkdown.text(md), message); // SearchDocs: "" for blank
   }
 
-  private static final Evaluator BLOCKS = QueryParser.parse("p, li, h1, h2, h3, h4, h5, h6, td, th, pre");
-
-  /** The text extraction of {@code SearchDocs.text}. */
+  /** The search documents' text of a cleaned document. */
   private static String text(Document doc) {
-    StringBuilder b = new StringBuilder();
-    for (var block : doc.body().select(BLOCKS)) {
-      if (block.parents().stream().anyMatch(p -> p.is(BLOCKS))) continue;
-      if (b.length() > 0) b.append('\n');
-      b.append(block.text());
-    }
-    if (b.length() == 0) b.append(doc.body().text());
-    return b.toString();
+    return SearchDocs.textOf(doc);
   }
 
   private static final String[] CJK = {"的", "一", "是", "在", "了", "和", "人", "中", "县", "局", "通", "知", "年", "月",
